@@ -1,0 +1,52 @@
+namespace EmployerWorkflows.Runtime.Definitions;
+
+/// <summary>
+/// A parsed workflow definition: the state machine of one procedure, as written in a <c>*.workflow.json</c> file.
+/// It is immutable; a stored version pins one of these for every instance started on it.
+/// </summary>
+/// <param name="Id">Stable identifier, e.g. <c>company-registration</c>.</param>
+/// <param name="Title">Title shown to users, in Italian and English.</param>
+/// <param name="Initial">Name of the state an instance enters when it starts.</param>
+/// <param name="States">States by name, in the order they appear in the file.</param>
+/// <param name="Variables">Default values of instance variables, merged under the start input.</param>
+public sealed record WorkflowDefinition(
+    string Id,
+    LocalizedText Title,
+    string Initial,
+    IReadOnlyDictionary<string, StateDefinition> States,
+    IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Variables)
+{
+    /// <summary>Names of the states marked final.</summary>
+    public IEnumerable<string> FinalStates => States.Where(s => s.Value.Final).Select(s => s.Key);
+}
+
+/// <summary>A text in Italian and English.</summary>
+public sealed record LocalizedText(string It, string En)
+{
+    /// <summary>The text for a language code (<c>it</c> or <c>en</c>); Italian is the default.</summary>
+    public string For(string? language) =>
+        language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? En : It;
+}
+
+/// <summary>One state: what happens on entry, which triggers leave it, and whether it ends the procedure.</summary>
+/// <param name="Title">Optional user-facing name of the state (used by steppers); the key is used when absent.</param>
+/// <param name="OnEntry">Activities run in order every time the state is entered.</param>
+/// <param name="On">Transitions by trigger name. Several entries for one trigger are alternatives tried in order:
+/// the first whose guard passes is taken.</param>
+/// <param name="Final">A final state completes the instance; it has no outgoing transitions.</param>
+public sealed record StateDefinition(
+    LocalizedText? Title,
+    IReadOnlyList<ActivityDefinition> OnEntry,
+    IReadOnlyDictionary<string, IReadOnlyList<TransitionDefinition>> On,
+    bool Final);
+
+/// <summary>A transition taken when its trigger fires and its guard passes.</summary>
+/// <param name="To">Target state name. The same state re-enters it (entry activities run again).</param>
+/// <param name="When">Optional JavaScript guard expression; it sees <c>vars</c>, <c>payload</c>, <c>actor</c>, <c>now</c>.</param>
+/// <param name="Roles">Roles allowed to fire; empty means anyone the task or API lets act.</param>
+/// <param name="Requires">Payload fields that must be present and non-empty, e.g. a rejection <c>reason</c>.</param>
+public sealed record TransitionDefinition(
+    string To,
+    string? When,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Requires);

@@ -1,0 +1,1 @@
+Console.WriteLine("EmployerWorkflows benchmarks: not written yet.");
