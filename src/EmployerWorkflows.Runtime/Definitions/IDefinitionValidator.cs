@@ -1,0 +1,19 @@
+namespace EmployerWorkflows.Runtime.Definitions;
+
+/// <summary>Parses and checks a definition document: JSON Schema first, then the semantic rules.</summary>
+public interface IDefinitionValidator
+{
+    /// <summary>The parsed definition (null when it could not be parsed) and every error found.</summary>
+    DefinitionCheck Validate(string json);
+}
+
+/// <summary>Outcome of <see cref="IDefinitionValidator.Validate"/>; publishable only when <see cref="Errors"/> is empty.</summary>
+public sealed record DefinitionCheck(WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors)
+{
+    public bool IsValid => Definition is not null && Errors.Count == 0;
+}
+
+/// <summary>One problem, at a JSON path such as <c>$.states.UnderReview.on.approve[0].to</c>.</summary>
+/// <param name="Code">Stable machine code, e.g. <c>unknown-target-state</c>.</param>
+/// <param name="Message">What is wrong and what to do, in English.</param>
+public sealed record DefinitionError(string Path, string Code, string Message);
