@@ -1,0 +1,102 @@
+using EmployerWorkflows.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EmployerWorkflows.Runtime.Outbox;
+
+/// <summary>
+/// Sends due outbox messages. Each message is first claimed with a conditional update, so two nodes (or two
+/// overlapping runs) never send the same message; a failure schedules a retry with back-off and, after the last
+/// attempt, marks the message failed. A send that succeeds is recorded at once with its time.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IWorkflowDbContextFactory dbFactory,
+    IMailTransport transport,
+    TimeProvider clock,
+    IOptions<MailOptions> mailOptions,
+    IOptions<OutboxOptions> outboxOptions,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>Sends what is due now; returns how many messages were sent.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var options = outboxOptions.Value;
+        var sent = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var ids = await DueIdsAsync(options.BatchSize, cancellationToken);
+            if (ids.Count == 0) break;
+            var claimedAny = false;
+            foreach (var id in ids)
+            {
+                if (!await TryClaimAsync(id, options, cancellationToken)) continue;
+                claimedAny = true;
+                if (await SendClaimedAsync(id, options, cancellationToken)) sent++;
+            }
+            if (!claimedAny || ids.Count < options.BatchSize) break;
+        }
+        return sent;
+    }
+
+    private async Task<List<Guid>> DueIdsAsync(int batch, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = dbFactory.CreateDbContext();
+        return await db.Set<OutboxMessage>()
+            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
+                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => m.Id)
+            .Take(batch)
+            .ToListAsync(ct);
+    }
+
+    private async Task<bool> TryClaimAsync(Guid id, OutboxOptions options, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + options.ClaimDuration;
+        await using var db = dbFactory.CreateDbContext();
+        var claimed = await db.Set<OutboxMessage>()
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued
+                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ClaimedBy, options.NodeId)
+                .SetProperty(m => m.ClaimExpiresAt, until), ct);
+        return claimed == 1;
+    }
+
+    private async Task<bool> SendClaimedAsync(Guid id, OutboxOptions options, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var message = await db.Set<OutboxMessage>().Include(m => m.Attachments).SingleAsync(m => m.Id == id, ct);
+        message.Attempts++;
+        message.ClaimedBy = null;
+        message.ClaimExpiresAt = null;
+        try
+        {
+            await transport.SendAsync(OutboxMime.ToMime(message, mailOptions.Value), ct);
+            message.Status = OutboxStatus.Sent;
+            message.SentAt = clock.GetUtcNow();
+            message.LastError = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            message.LastError = $"{ex.GetType().Name}: {ex.Message}";
+            if (message.Attempts >= options.MaxAttempts)
+            {
+                message.Status = OutboxStatus.Failed;
+                logger.LogError("Email {MessageId} to {To} failed after {Attempts} attempts: {Error}",
+                    message.MessageId, message.To, message.Attempts, message.LastError);
+            }
+            else
+            {
+                message.NextAttemptAt = clock.GetUtcNow() + options.DelayAfter(message.Attempts);
+                logger.LogWarning("Email {MessageId} not delivered (attempt {Attempts}), retry at {Next}: {Error}",
+                    message.MessageId, message.Attempts, message.NextAttemptAt, message.LastError);
+            }
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        return message.Status == OutboxStatus.Sent;
+    }
+}

@@ -1,0 +1,19 @@
+using MimeKit;
+
+namespace EmployerWorkflows.Runtime.Outbox;
+
+internal static class OutboxMime
+{
+    public static MimeMessage ToMime(OutboxMessage m, MailOptions options)
+    {
+        var message = new MimeMessage { MessageId = m.MessageId, Subject = m.Subject, Date = m.CreatedAt };
+        message.From.Add(new MailboxAddress(options.FromName, options.From));
+        message.To.Add(new MailboxAddress(m.ToName ?? "", m.To));
+        message.Headers.Add("Content-Language", m.Language);
+        var body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody };
+        foreach (var a in m.Attachments)
+            body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}

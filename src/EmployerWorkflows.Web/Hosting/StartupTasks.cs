@@ -1,0 +1,17 @@
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Identity;
+
+namespace EmployerWorkflows.Web.Hosting;
+
+public static class StartupTasks
+{
+    /// <summary>Migrations, roles, and in Development only the demo users.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync();
+        await DemoUsers.EnsureRolesAsync(app.Services);
+        if (app.Environment.IsDevelopment())
+            await DemoUsers.SeedAsync(app.Services, app.Configuration["DemoData:Password"] ?? "Demo-Passw0rd!",
+                app.Services.GetRequiredService<TimeProvider>());
+    }
+}

@@ -1,0 +1,51 @@
+using EmployerWorkflows.Runtime.Outbox;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Identity;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace EmployerWorkflows.Web.Jobs;
+
+/// <summary>
+/// Hangfire runs every background duty: email delivery, timer sweeps, daily checks. The storage follows the
+/// database provider: in memory on the embedded default (timers and outbox live in the database, so nothing is
+/// lost with it), PostgreSQL when scaled out.
+/// </summary>
+public static class JobsSetup
+{
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetDatabaseProvider();
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.Postgres)
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgres),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            else
+                config.UseInMemoryStorage();
+        });
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", 2);
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..40];
+        });
+        builder.Services.AddHealthChecks().AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Registers the recurring jobs and the operators-only dashboard.</summary>
+    public static WebApplication MapJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        app.MapHangfireDashboardWithAuthorizationPolicy(Roles.Operator, "/hangfire",
+            new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "EmployerWorkflows — jobs" });
+        return app;
+    }
+}
