@@ -1,0 +1,76 @@
+using EmployerWorkflows.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EmployerWorkflows.Web.Tests.Hosting;
+
+/// <summary>
+/// The real host on a real database: a fresh SQLite file, or a fresh database on the throwaway PostgreSQL
+/// server. Mail goes to a real SMTP server when one is given, else to a pickup folder of the test.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly string dataDirectory;
+
+    private AppFactory(Dictionary<string, string?> settings, string dataDirectory)
+    {
+        this.settings = settings;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /// <summary>The clock of the host; tests move it instead of sleeping.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string PickupDirectory => Path.Combine(dataDirectory, "mail");
+
+    public static AppFactory OnSqlite(string? smtpHost = null, int smtpPort = 0)
+    {
+        var dir = Directory.CreateTempSubdirectory("ew-web-").FullName;
+        return new AppFactory(new()
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(dir, "app.db")}",
+        }, dir).WithSmtp(smtpHost, smtpPort);
+    }
+
+    public static AppFactory OnPostgres(string connectionString, string? smtpHost = null, int smtpPort = 0)
+    {
+        var dir = Directory.CreateTempSubdirectory("ew-web-").FullName;
+        return new AppFactory(new()
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
+            ["ConnectionStrings:Postgres"] = connectionString,
+        }, dir).WithSmtp(smtpHost, smtpPort);
+    }
+
+    private AppFactory WithSmtp(string? host, int port)
+    {
+        settings["Smtp:Host"] = host ?? "";
+        settings["Smtp:Port"] = port.ToString();
+        settings["Smtp:PickupDirectory"] = PickupDirectory;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        try { Directory.Delete(dataDirectory, recursive: true); }
+        catch (IOException) { /* SQLite may still hold the file briefly; the temp folder is cleaned by the OS. */ }
+    }
+}
