@@ -145,3 +145,28 @@ public sealed class PickupDirectoryTests : IDisposable
         Assert.Equal("Benvenuto", message.Subject);
     }
 }
+
+[Collection(WebHostCollection.Name)]
+public sealed class OutboxTransactionTests : IDisposable
+{
+    private readonly AppFactory app = AppFactory.OnSqlite();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task Enqueue_LeavesNothing_WhenTheCallersTransactionRollsBack()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            OutboxQueue.Enqueue(db, new OutboxMessage { To = "a@example.org", Subject = "Annullato", TextBody = "-" }, app.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+        using var check = app.Services.CreateScope();
+        Assert.Empty(await check.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>().ToListAsync());
+        Assert.False(Directory.Exists(app.PickupDirectory) && Directory.EnumerateFiles(app.PickupDirectory).Any());
+    }
+}

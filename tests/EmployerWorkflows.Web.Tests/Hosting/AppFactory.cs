@@ -27,14 +27,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string PickupDirectory => Path.Combine(dataDirectory, "mail");
 
-    public static AppFactory OnSqlite(string? smtpHost = null, int smtpPort = 0)
+    /// <summary>ASP.NET Core environment of the host; Development (with demo users) unless changed before start.</summary>
+    public string Environment { get; init; } = "Development";
+
+    public static AppFactory OnSqlite(string? smtpHost = null, int smtpPort = 0, string environment = "Development")
     {
         var dir = Directory.CreateTempSubdirectory("ew-web-").FullName;
         return new AppFactory(new()
         {
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(dir, "app.db")}",
-        }, dir).WithSmtp(smtpHost, smtpPort);
+        }, dir) { Environment = environment }.WithSmtp(smtpHost, smtpPort);
     }
 
     public static AppFactory OnPostgres(string connectionString, string? smtpHost = null, int smtpPort = 0)
@@ -57,7 +60,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
