@@ -194,7 +194,8 @@ public sealed class SmtpMailbox : IAsyncLifetime, IAsyncDisposable, IDisposable
                 var exitCode = server.ExitCode;
                 Stop();
                 throw new InvalidOperationException(
-                    $"The SMTP server exited with code {exitCode} before accepting connections on port {Port}:\n{ServerOutput()}");
+                    $"The SMTP server exited with code {exitCode} before accepting connections on port {Port} "
+                    + $"(./test.sh installs python3-aiosmtpd):\n{ServerOutput()}");
             }
             using var probe = new TcpClient();
             try

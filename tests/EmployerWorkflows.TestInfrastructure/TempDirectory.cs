@@ -10,6 +10,13 @@ public sealed class TempDirectory : IDisposable
         Path = Directory.CreateTempSubdirectory($"ew-{prefix ?? "test"}-").FullName;
     }
 
+    /// <summary>A folder directly under <paramref name="parent"/> instead of the user's temp directory.</summary>
+    internal TempDirectory(string prefix, string parent)
+    {
+        Path = System.IO.Path.Combine(parent, $"ew-{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path);
+    }
+
     public string Path { get; }
 
     /// <summary>Absolute path of <paramref name="relativePath"/> inside this folder (not created).</summary>

@@ -32,13 +32,14 @@ internal sealed class ThrowawayPostgres
     public static async Task<ThrowawayPostgres> StartAsync()
     {
         var binDirectory = FindBinDirectory();
-        var directory = new TempDirectory("postgres");
+        // Under /tmp rather than $TMPDIR: the postgres account must be able to reach it.
+        var directory = new TempDirectory("postgres", "/tmp");
         try
         {
             if (Environment.IsPrivilegedProcess)
             {
                 // initdb refuses to run as root: the cluster belongs to the postgres account.
-                await Command.RunAsync("chown", ["-R", "postgres:postgres", directory.Path], directory.Path, CommandTimeout);
+                await Command.RunAsync(SystemProgram("chown"), ["-R", "postgres:postgres", directory.Path], directory.Path, CommandTimeout);
             }
             await RunAsPostgresAsync(binDirectory, directory.Path, "initdb",
                 ["-D", directory.Combine("data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
@@ -101,9 +102,15 @@ internal sealed class ThrowawayPostgres
     {
         var executable = Path.Combine(binDirectory, program);
         return Environment.IsPrivilegedProcess
-            ? Command.RunAsync("runuser", ["-u", "postgres", "--", executable, .. arguments], workingDirectory, CommandTimeout)
+            ? Command.RunAsync(SystemProgram("runuser"), ["-u", "postgres", "--", executable, .. arguments], workingDirectory, CommandTimeout)
             : Command.RunAsync(executable, arguments, workingDirectory, CommandTimeout);
     }
+
+    // runuser lives in /usr/sbin, which is not on every PATH.
+    private static string SystemProgram(string name) =>
+        new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" }
+            .Select(directory => Path.Combine(directory, name))
+            .FirstOrDefault(File.Exists) ?? name;
 
     private static string FindBinDirectory()
     {
