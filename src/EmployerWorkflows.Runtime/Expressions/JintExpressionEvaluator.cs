@@ -65,7 +65,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
         try
         {
-            var engine = CreateEngine();
+            var engine = CreateEngine(scope.Now);
             var parser = new JsonParser(engine);
             engine.SetValue("vars", parser.Parse(scope.Variables.ToJsonString()));
             engine.SetValue("payload", scope.Payload is null ? JsValue.Null : parser.Parse(scope.Payload.ToJsonString()));
@@ -84,9 +84,10 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
     }
 
-    private Engine CreateEngine() => new(options =>
+    private Engine CreateEngine(DateTimeOffset now) => new(options =>
     {
         options.Strict();
+        options.TimeSystem = new ScopeTimeSystem(now);
         options.Interop.Enabled = false;
         options.Host.StringCompilationAllowed = false; // no eval / new Function: only the reviewed text runs
         options.TimeoutInterval(_limits.Timeout);
