@@ -71,7 +71,16 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
             engine.SetValue("payload", scope.Payload is null ? JsValue.Null : parser.Parse(scope.Payload.ToJsonString()));
             engine.SetValue("actor", parser.Parse(ScopeJson.Actor(scope.Actor).ToJsonString()));
             engine.SetValue("now", ScopeJson.Now(scope.Now));
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var value = engine.Evaluate(compiled.Script);
+
+            // Jint checks memory between statements, so one built-in call such as 'x'.repeat(5e7) in the
+            // last statement can overshoot unnoticed; measure the whole evaluation once more.
+            if (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore > _limits.MemoryBytes)
+            {
+                throw new MemoryLimitExceededException("The evaluation allocated more than its memory limit.");
+            }
+
             return convert(engine, value);
         }
         catch (ExpressionException)
