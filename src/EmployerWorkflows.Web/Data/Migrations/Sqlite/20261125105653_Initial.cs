@@ -58,6 +58,36 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Companies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodiceFiscale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OfficeStreet = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OfficePostalCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OfficeMunicipality = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OfficeProvince = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    OfficeCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Pec = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    LegalRepFirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LegalRepLastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LegalRepCodiceFiscale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    InConvention = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Companies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -208,6 +238,84 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompanyTypes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RegisterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RegisterNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyTypes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompanyTypes_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Relationship = table.Column<int>(type: "INTEGER", nullable: false),
+                    DataProcessingAuthorised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RelationshipEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationalUnits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationalUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationalUnits_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxAttachments",
                 columns: table => new
                 {
@@ -226,6 +334,32 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                         principalTable: "OutboxMessages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProfileAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MembershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Profile = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProfileAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProfileAssignments_Memberships_MembershipId",
+                        column: x => x.MembershipId,
+                        principalTable: "Memberships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProfileAssignments_OrganisationalUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "OrganisationalUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -272,6 +406,39 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Companies_CodiceFiscale",
+                table: "Companies",
+                column: "CodiceFiscale",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_Name",
+                table: "Companies",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyTypes_CompanyId_Type",
+                table: "CompanyTypes",
+                columns: new[] { "CompanyId", "Type" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_CompanyId_UserId",
+                table: "Memberships",
+                columns: new[] { "CompanyId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_UserId",
+                table: "Memberships",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationalUnits_CompanyId",
+                table: "OrganisationalUnits",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxAttachments_OutboxMessageId",
                 table: "OutboxAttachments",
                 column: "OutboxMessageId");
@@ -296,6 +463,17 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProfileAssignments_MembershipId_Profile_UnitId",
+                table: "ProfileAssignments",
+                columns: new[] { "MembershipId", "Profile", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProfileAssignments_UnitId",
+                table: "ProfileAssignments",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
@@ -317,19 +495,34 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CompanyTypes");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "OutboxAttachments");
 
             migrationBuilder.DropTable(
+                name: "ProfileAssignments");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationalUnits");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "OutboxMessages");
+                name: "Companies");
         }
     }
 }
