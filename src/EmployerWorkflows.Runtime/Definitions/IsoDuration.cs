@@ -21,6 +21,9 @@ public readonly partial record struct IsoDuration(
         RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();
 
+    /// <summary>True for a duration of nothing, such as <c>P0D</c>.</summary>
+    public bool IsZero => this == default;
+
     /// <summary>Parses a duration; false for empty designators (<c>P</c>, <c>PT</c>), signs, fractions or other text.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out IsoDuration duration)
     {
