@@ -46,4 +46,9 @@ public static class JournalDbContextOptions
     /// <summary>Adds the append-only journal guard; call it where the host configures its DbContext.</summary>
     public static DbContextOptionsBuilder AddWorkflowRuntimeInterceptors(this DbContextOptionsBuilder options) =>
         options.AddInterceptors(Interceptor);
+
+    /// <inheritdoc cref="AddWorkflowRuntimeInterceptors(DbContextOptionsBuilder)"/>
+    public static DbContextOptionsBuilder<TContext> AddWorkflowRuntimeInterceptors<TContext>(this DbContextOptionsBuilder<TContext> options)
+        where TContext : DbContext =>
+        options.AddInterceptors(Interceptor);
 }
