@@ -105,6 +105,10 @@ internal static partial class SchemaErrorTranslator
                 yield return new DefinitionError(path, "unknown-activity",
                     $"{Quote(root, pointer)} is not an activity; use one of {string.Join(", ", ActivityParser.Kinds)}.");
                 yield break;
+            case "enum" when LastSegment(pointer) == "type" && pointer.StartsWith("/fields/", StringComparison.Ordinal):
+                yield return new DefinitionError(path, "schema",
+                    $"{Quote(root, pointer)} is not a field type; use one of {string.Join(", ", FieldTypes)}.");
+                yield break;
             case "enum" when LastSegment(pointer) == "priority":
                 yield return new DefinitionError(path, "schema", $"{Quote(root, pointer)} is not a priority; use low, normal, high or urgent.");
                 yield break;
@@ -113,6 +117,9 @@ internal static partial class SchemaErrorTranslator
                 yield break;
         }
     }
+
+    private static IEnumerable<string> FieldTypes =>
+        Enum.GetNames<Forms.FormFieldType>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n));
 
     private static string Describe(string schemaLocation, string evaluationPath) => schemaLocation switch
     {

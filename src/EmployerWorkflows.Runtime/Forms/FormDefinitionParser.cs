@@ -1,0 +1,106 @@
+using System.Text.Json;
+using EmployerWorkflows.Runtime.Definitions;
+
+namespace EmployerWorkflows.Runtime.Forms;
+
+/// <summary>Outcome of parsing a form; usable only when <see cref="Errors"/> is empty.</summary>
+public sealed record FormCheck(FormDefinition? Form, IReadOnlyList<DefinitionError> Errors)
+{
+    public bool IsValid => Form is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Parses a form document: JSON syntax, <c>form.schema.json</c>, then rules the schema cannot say
+/// (unique field names, options only on selects, file settings only on files).
+/// </summary>
+public static class FormDefinitionParser
+{
+    /// <summary>Parses and checks a form; the form is null whenever an error was found.</summary>
+    public static FormCheck Parse(string json)
+    {
+        var errors = new List<DefinitionError>();
+        using var document = WorkflowDefinitionParser.TryOpen(json, errors);
+        if (document is null)
+        {
+            return new FormCheck(null, errors);
+        }
+
+        DuplicateKeyScanner.Scan(document.RootElement, DefinitionPath.Root, errors);
+        errors.AddRange(SchemaErrorTranslator.Validate(EmbeddedSchemas.Get(EmbeddedSchemas.Form), document.RootElement));
+        if (errors.Count > 0)
+        {
+            return new FormCheck(null, errors);
+        }
+
+        var form = Read(new JsonObjectReader(document.RootElement, DefinitionPath.Root, errors));
+        CheckFields(form, errors);
+        return new FormCheck(errors.Count == 0 ? form : null, errors);
+    }
+
+    // The schema has already vouched for types and required properties, so the reads below cannot fail.
+    private static FormDefinition Read(JsonObjectReader root)
+    {
+        var fields = new List<FormField>();
+        var index = 0;
+        foreach (var element in root.Get("fields")!.Value.EnumerateArray())
+        {
+            fields.Add(ReadField(element, DefinitionPath.Index(root.PathOf("fields"), index++)));
+        }
+
+        return new FormDefinition(root.RequiredString("id")!, root.Localized("title", required: true)!, fields);
+    }
+
+    private static FormField ReadField(JsonElement element, string path)
+    {
+        var errors = new List<DefinitionError>();
+        var field = new JsonObjectReader(element, path, errors);
+        var options = new List<FormOption>();
+        if (field.Get("options") is { } optionList)
+        {
+            var i = 0;
+            foreach (var option in optionList.EnumerateArray())
+            {
+                var reader = new JsonObjectReader(option, DefinitionPath.Index(field.PathOf("options"), i++), errors);
+                options.Add(new FormOption(reader.RequiredString("value")!, reader.Localized("label", required: true)!));
+            }
+        }
+
+        return new FormField(
+            field.RequiredString("name")!,
+            field.Localized("label", required: true)!,
+            Enum.Parse<FormFieldType>(field.RequiredString("type")!, ignoreCase: true),
+            field.OptionalBool("required"),
+            options,
+            field.StringList("accept"),
+            field.OptionalInt("maxSizeMb"),
+            field.OptionalBool("secret"),
+            field.Localized("help", required: false));
+    }
+
+    private static void CheckFields(FormDefinition form, List<DefinitionError> errors)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < form.Fields.Count; i++)
+        {
+            var field = form.Fields[i];
+            var path = DefinitionPath.Index("$.fields", i);
+            if (!names.Add(field.Name))
+            {
+                errors.Add(new DefinitionError(DefinitionPath.Property(path, "name"), "duplicate-field",
+                    $"Another field is already named \"{field.Name}\"; payload keys must be unique, so rename one."));
+            }
+
+            if (field.Options.Count > 0 && field.Type != FormFieldType.Select)
+            {
+                errors.Add(new DefinitionError(DefinitionPath.Property(path, "options"), "options-need-select",
+                    "Only select fields have options; remove \"options\" or set \"type\": \"select\"."));
+            }
+
+            if ((field.Accept.Count > 0 || field.MaxSizeMb is not null) && field.Type != FormFieldType.File)
+            {
+                errors.Add(new DefinitionError(path, "accept-needs-file",
+                    "\"accept\" and \"maxSizeMb\" apply to file fields only; remove them or set \"type\": \"file\"."));
+            }
+        }
+    }
+}
