@@ -41,7 +41,7 @@ public sealed class RuntimeHost : IDisposable
         services.AddWorkflowRuntime(o =>
         {
             o.NodeId = nodeId;
-            o.SweepBatchSize = 50;
+            o.SweepBatchSize = 5;
             o.SecretFields.Add("iban");
         });
         configure?.Invoke(services);
