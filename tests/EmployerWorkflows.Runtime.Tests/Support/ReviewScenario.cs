@@ -63,7 +63,7 @@ public sealed class ReviewScenario : IDisposable
         var instances = await db.Set<Persistence.WorkflowInstance>().AsNoTracking()
             .OrderBy(i => i.Id).Select(i => $"{i.State}/{i.Status}/{i.Version}/{i.Variables}").ToListAsync();
         return string.Join(";", instances) +
-            $"|journal={await db.Set<Journal.JournalEntry>().CountAsync()}" +
+            $"|journal={await db.Set<Runtime.Journal.JournalEntry>().CountAsync()}" +
             $"|openTasks={await db.Set<Persistence.WorkflowTask>().CountAsync(t => t.Status == Persistence.WorkflowTaskStatus.Open)}" +
             $"|tasks={await db.Set<Persistence.WorkflowTask>().CountAsync()}" +
             $"|pendingTimers={await db.Set<Persistence.WorkflowTimer>().CountAsync(t => t.Status == Persistence.TimerStatus.Pending)}" +
