@@ -10,8 +10,9 @@ namespace EmployerWorkflows.Runtime.Execution;
 
 /// <summary>
 /// Renders a template once per recipient, in the recipient's language, and queues it in the transition's outbox.
-/// Templates see <c>vars</c> (instance variables), <c>instance</c> (id, definitionId, state, companyId),
-/// <c>recipient</c> (email, name, language, userId) and <c>now</c>.
+/// Templates see the instance variables at top level (<c>{{ company.name }}</c>), plus <c>recipient</c> (email,
+/// name, language, userId), <c>instance</c> (id, definitionId, state, companyId) and <c>now</c>, which take
+/// precedence over variables of the same names.
 /// </summary>
 public sealed class EmailComposer(IExpressionEvaluator expressions, IEmailTemplateRenderer renderer)
 {
@@ -47,19 +48,20 @@ public sealed class EmailComposer(IExpressionEvaluator expressions, IEmailTempla
         }
     }
 
-    private static JsonObject Model(TransitionContext context, Recipient recipient) => new()
+    private static JsonObject Model(TransitionContext context, Recipient recipient)
     {
-        ["vars"] = context.Variables.DeepClone(),
-        ["instance"] = new JsonObject
+        var model = (JsonObject)context.Variables.DeepClone();
+        model["recipient"] = recipient.ToJson();
+        model["instance"] = new JsonObject
         {
             ["id"] = context.Instance.Id.ToString(),
             ["definitionId"] = context.Instance.DefinitionId,
             ["state"] = context.Instance.State,
             ["companyId"] = context.Instance.CompanyId?.ToString(),
-        },
-        ["recipient"] = recipient.ToJson(),
-        ["now"] = context.Now.ToString("O"),
-    };
+        };
+        model["now"] = context.Now.ToString("O");
+        return model;
+    }
 
     private async Task<List<InstanceDocument>> LoadAttachmentsAsync(
         TransitionContext context, IReadOnlyList<string> expressionsOfNames, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class InvokeStep(IExpressionEvaluator expressions, OperationRegist
             new OperationContext(context.Db, context.Instance.Id, context.Instance.CompanyId, inputs, context.Actor, context.Now),
             cancellationToken);
         if (activity.Result is not null)
-            context.Variables[activity.Result] = result is null ? null : JsonSerializer.SerializeToNode(result);
+            context.Variables[activity.Result] = result is null ? null : JsonSerializer.SerializeToNode(result, JsonSerializerOptions.Web);
         context.Db.Add(JournalEntries.For(context, JournalKind.Operation, null, $"{operation.Name}"));
     }
 
