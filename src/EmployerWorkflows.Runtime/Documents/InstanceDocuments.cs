@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Runtime.Documents;
+
+/// <summary>Storing files on an instance, in the caller's unit of work.</summary>
+public static class InstanceDocuments
+{
+    /// <summary>Adds a document (no SaveChanges); a later <c>sendEmail</c> can attach it by <paramref name="name"/>.</summary>
+    public static InstanceDocument Add(
+        DbContext db, Guid instanceId, Guid? companyId, string name, string fileName, string contentType,
+        byte[] content, string? uploadedBy, DateTimeOffset now)
+    {
+        var document = new InstanceDocument
+        {
+            Id = Guid.CreateVersion7(now),
+            InstanceId = instanceId,
+            CompanyId = companyId,
+            Name = name,
+            FileName = fileName,
+            ContentType = contentType,
+            Size = content.LongLength,
+            Content = content,
+            UploadedAt = now,
+            UploadedBy = uploadedBy,
+        };
+        db.Set<InstanceDocument>().Add(document);
+        return document;
+    }
+}

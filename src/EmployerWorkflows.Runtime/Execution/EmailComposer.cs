@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Documents;
+using EmployerWorkflows.Runtime.Expressions;
+using EmployerWorkflows.Runtime.Outbox;
+using EmployerWorkflows.Runtime.Templates;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Runtime.Execution;
+
+/// <summary>
+/// Renders a template once per recipient, in the recipient's language, and queues it in the transition's outbox.
+/// Templates see the instance variables at top level (<c>{{ company.name }}</c>), plus <c>recipient</c> (email,
+/// name, language, userId), <c>instance</c> (id, definitionId, state, companyId) and <c>now</c>, which take
+/// precedence over variables of the same names.
+/// </summary>
+public sealed class EmailComposer(IExpressionEvaluator expressions, IEmailTemplateRenderer renderer)
+{
+    internal async Task QueueAsync(
+        TransitionContext context, string template, string to, IReadOnlyList<string> attachments, CancellationToken cancellationToken)
+    {
+        var recipients = Recipient.Parse(expressions.Evaluate(to, context.Scope()), to);
+        var documents = attachments.Count == 0 ? [] : await LoadAttachmentsAsync(context, attachments, cancellationToken);
+        foreach (var recipient in recipients)
+        {
+            var rendered = renderer.Render(template, recipient.Language, Model(context, recipient));
+            var message = new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(context.Now),
+                To = recipient.Email,
+                ToName = recipient.Name,
+                Subject = rendered.Subject,
+                TextBody = rendered.TextBody,
+                HtmlBody = rendered.HtmlBody,
+                Language = recipient.Language,
+                InstanceId = context.Instance.Id,
+                CompanyId = context.Instance.CompanyId,
+                RecipientUserId = recipient.UserId,
+                Template = template,
+                Attachments = documents.Select(d => new OutboxAttachment
+                {
+                    FileName = d.FileName,
+                    ContentType = d.ContentType,
+                    Content = d.Content,
+                }).ToList(),
+            };
+            OutboxQueue.Enqueue(context.Db, message, context.Now);
+        }
+    }
+
+    private static JsonObject Model(TransitionContext context, Recipient recipient)
+    {
+        var model = (JsonObject)context.Variables.DeepClone();
+        model["recipient"] = recipient.ToJson();
+        model["instance"] = new JsonObject
+        {
+            ["id"] = context.Instance.Id.ToString(),
+            ["definitionId"] = context.Instance.DefinitionId,
+            ["state"] = context.Instance.State,
+            ["companyId"] = context.Instance.CompanyId?.ToString(),
+        };
+        model["now"] = context.Now.ToString("O");
+        return model;
+    }
+
+    private async Task<List<InstanceDocument>> LoadAttachmentsAsync(
+        TransitionContext context, IReadOnlyList<string> expressionsOfNames, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var expression in expressionsOfNames)
+        {
+            var value = expressions.Evaluate(expression, context.Scope());
+            IEnumerable<JsonNode?> items = value is JsonArray array ? array : [value];
+            foreach (var item in items)
+            {
+                if (item is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                    names.Add(v.GetValue<string>());
+                else
+                    throw new InvalidOperationException(
+                        $"Attachment expression '{expression}' gave {item?.ToJsonString() ?? "null"}; expected a document name.");
+            }
+        }
+        var instanceId = context.Instance.Id;
+        var documents = await context.Db.Set<InstanceDocument>().AsNoTracking()
+            .Where(d => d.InstanceId == instanceId && names.Contains(d.Name))
+            .ToListAsync(cancellationToken);
+        var missing = names.Except(documents.Select(d => d.Name)).ToList();
+        return missing.Count == 0
+            ? documents
+            : throw new InvalidOperationException($"Attachments not found on the instance: {string.Join(", ", missing)}.");
+    }
+}

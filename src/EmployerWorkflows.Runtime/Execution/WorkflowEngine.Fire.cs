@@ -1,0 +1,78 @@
+using EmployerWorkflows.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Runtime.Execution;
+
+public sealed partial class WorkflowEngine
+{
+    public async Task<WorkflowResult> FireAsync(FireTrigger command, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await FireCoreAsync(db, command, ownsContext: true, null, cancellationToken);
+    }
+
+    public Task<WorkflowResult> FireAsync(DbContext db, FireTrigger command, CancellationToken cancellationToken = default) =>
+        FireCoreAsync(db, command, ownsContext: false, null, cancellationToken);
+
+    /// <summary>
+    /// Fires a trigger. <paramref name="inTransaction"/> runs first inside the transition's transaction; the timer
+    /// sweep uses it to mark its timer fired atomically with the transition.
+    /// </summary>
+    internal async Task<WorkflowResult> FireCoreAsync(
+        DbContext db, FireTrigger command, bool ownsContext, Func<DbContext, Task>? inTransaction, CancellationToken cancellationToken)
+    {
+        if (command.IdempotencyKey is not null && await ReplayAsync(db, command.IdempotencyKey) is { } earlier)
+            return earlier;
+        var instance = await InstanceById(db, command.InstanceId)
+            ?? throw new WorkflowNotFoundException($"No procedure instance {command.InstanceId} exists.");
+        if (instance.Status != InstanceStatus.Running)
+            throw new WorkflowNotRunningException(instance.Id, instance.Status);
+        if (command.ExpectedVersion is { } expected && expected != instance.Version)
+            throw new WorkflowConflictException(instance.Id, instance.State, instance.Version);
+        var workflow = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion);
+        var now = time.GetUtcNow();
+        var fromState = instance.State;
+        var readVersion = instance.Version;
+        try
+        {
+            var (result, context) = await InTransactionAsync(db, async () =>
+            {
+                if (inTransaction is not null)
+                    await inTransaction(db);
+                var context = await TransitionAsync(db, instance, workflow, command.Trigger, command.Actor, command.Payload, now, checkRoles: true, cancellationToken);
+                var result = Result(instance, fromState);
+                Remember(db, command.IdempotencyKey, result, now);
+                await db.SaveChangesAsync(cancellationToken);
+                return (result, context);
+            }, cancellationToken);
+            wakeUp.After(context.ScheduledDueTimes);
+            return result;
+        }
+        catch (ActivityFailure failure) when (ownsContext)
+        {
+            db.ChangeTracker.Clear();
+            return await incidents.RecordTransitionFailureAsync(
+                instance.Id, readVersion, fromState, command.Trigger, payloads.WithoutSecrets(command.Payload),
+                failure, command.Actor, command.IdempotencyKey, now, cancellationToken);
+        }
+        catch (ActivityFailure failure)
+        {
+            throw failure.ToPublic();
+        }
+        catch (DbUpdateException e) when (command.IdempotencyKey is not null || e is DbUpdateConcurrencyException)
+        {
+            // Lost a race: either the same command already ran (replay its result) or someone else acted first.
+            if (command.IdempotencyKey is not null && await ReplayFreshAsync(command.IdempotencyKey) is { } replay)
+                return replay;
+            throw await ConflictAsync(command.InstanceId, e);
+        }
+    }
+
+    private async Task<WorkflowConflictException> ConflictAsync(Guid instanceId, Exception inner)
+    {
+        await using var db = contexts.CreateDbContext();
+        var current = await db.Set<WorkflowInstance>().AsNoTracking()
+            .Where(i => i.Id == instanceId).Select(i => new { i.State, i.Version }).FirstAsync();
+        return new WorkflowConflictException(instanceId, current.State, current.Version, inner);
+    }
+}

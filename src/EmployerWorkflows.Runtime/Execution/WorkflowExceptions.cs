@@ -1,0 +1,61 @@
+namespace EmployerWorkflows.Runtime.Execution;
+
+/// <summary>Base of the runtime's typed errors; messages are readable by the person who acted.</summary>
+public abstract class WorkflowException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>No such instance, definition or version.</summary>
+public sealed class WorkflowNotFoundException(string message) : WorkflowException(message);
+
+/// <summary>The trigger cannot be fired now by this actor.</summary>
+public sealed class TriggerNotPermittedException(string trigger, string state, IReadOnlyList<string> permitted)
+    : WorkflowException(
+        $"'{trigger}' is not possible in state '{state}'. " +
+        (permitted.Count == 0 ? "No action is possible now." : $"Possible now: {string.Join(", ", permitted)}."))
+{
+    public string Trigger { get; } = trigger;
+    public string State { get; } = state;
+    public IReadOnlyList<string> PermittedTriggers { get; } = permitted;
+}
+
+/// <summary>Someone else acted on the instance first (stale expected version or concurrent update).</summary>
+public sealed class WorkflowConflictException(Guid instanceId, string currentState, long currentVersion, Exception? inner = null)
+    : WorkflowException(
+        $"Someone else acted on this procedure first: it is now in state '{currentState}' (version {currentVersion}). " +
+        "Reload it and try again if still needed.", inner)
+{
+    public Guid InstanceId { get; } = instanceId;
+    public string CurrentState { get; } = currentState;
+    public long CurrentVersion { get; } = currentVersion;
+}
+
+/// <summary>Required payload fields are missing or empty.</summary>
+public sealed class PayloadInvalidException(string trigger, IReadOnlyList<string> missingFields)
+    : WorkflowException($"'{trigger}' needs these fields: {string.Join(", ", missingFields)}.")
+{
+    public IReadOnlyList<string> MissingFields { get; } = missingFields;
+}
+
+/// <summary>The instance is completed, cancelled or faulted, so it cannot take this command.</summary>
+public sealed class WorkflowNotRunningException(Guid instanceId, Persistence.InstanceStatus status)
+    : WorkflowException($"The procedure {instanceId} is {status.ToString().ToLowerInvariant()}, so it cannot do this.")
+{
+    public Persistence.InstanceStatus Status { get; } = status;
+}
+
+/// <summary>A migration request is invalid; <see cref="Problems"/> lists every problem.</summary>
+public sealed class MigrationInvalidException(IReadOnlyList<string> problems)
+    : WorkflowException("The migration cannot be done: " + string.Join(" ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// An activity failed while the command ran on a caller's unit of work. Nothing of the transition was saved and
+/// no incident is recorded, because the caller's own change fails with it; discard the DbContext.
+/// </summary>
+public sealed class WorkflowActivityFailedException(string? activityId, string activityKind, string message, Exception? inner)
+    : WorkflowException($"Activity {activityId ?? activityKind} ({activityKind}) failed: {message}", inner)
+{
+    public string? ActivityId { get; } = activityId;
+    public string ActivityKind { get; } = activityKind;
+}

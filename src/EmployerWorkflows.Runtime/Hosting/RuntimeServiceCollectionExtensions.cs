@@ -1,0 +1,46 @@
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Incidents;
+using EmployerWorkflows.Runtime.Journal;
+using EmployerWorkflows.Runtime.Timers;
+using EmployerWorkflows.Runtime.Versions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace EmployerWorkflows.Runtime.Hosting;
+
+/// <summary>Registration of the workflow runtime.</summary>
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine, definition store, timer sweep and journal queries. The host registers
+    /// <c>IWorkflowDbContextFactory</c>, <see cref="TimeProvider"/>, the definition services
+    /// (<c>AddWorkflowDefinitions</c>) and its <c>IWorkflowOperation</c>s.
+    /// </summary>
+    public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, Action<WorkflowRuntimeOptions>? configure = null)
+    {
+        var options = services.AddOptions<WorkflowRuntimeOptions>();
+        if (configure is not null)
+            options.Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.TryAddSingleton<PublishedWorkflowCache>();
+        services.TryAddSingleton(sp => new PayloadRules(sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>().Value.SecretFields));
+        services.TryAddScoped<OperationRegistry>();
+        services.TryAddScoped<DefinitionStore>();
+        services.TryAddScoped<HumanTaskStep>();
+        services.TryAddScoped<EmailComposer>();
+        services.TryAddScoped<TimerScheduling>();
+        services.TryAddScoped<InvokeStep>();
+        services.TryAddScoped<ActivityRunner>();
+        services.TryAddScoped<IncidentRecorder>();
+        services.TryAddScoped<TimerWakeUp>();
+        services.TryAddScoped<WorkflowEngine>();
+        services.TryAddScoped<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
+        services.TryAddScoped<ReminderSender>();
+        services.TryAddScoped<TimerSweep>();
+        services.TryAddScoped<TimerSweepJob>();
+        services.TryAddScoped<JournalQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,100 @@
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Tests.Support;
+using EmployerWorkflows.Runtime.Timers;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmployerWorkflows.Runtime.Tests.Timers;
+
+/// <summary>Hangfire keeps process-wide state, so every test hosting a Hangfire server runs in this collection.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HangfireCollection
+{
+    public const string Name = "Hangfire";
+}
+
+[Collection(HangfireCollection.Name)]
+public sealed class HangfireSweepTests : IAsyncLifetime
+{
+    private ReviewScenario _scenario = null!;
+
+    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
+
+    public Task DisposeAsync()
+    {
+        _scenario.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task RecurringSweep_FiresDueTimer_WhenRunByHangfireServer()
+    {
+        var started = await _scenario.StartAsync();
+        _scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
+        using var storage = new InMemoryStorage();
+        var recurring = new RecurringJobManager(storage);
+        TimerSweepJob.RegisterRecurring(recurring);
+        using var server = new BackgroundJobServer(
+            new BackgroundJobServerOptions
+            {
+                Activator = new ServiceProviderJobActivator(_scenario.Host.Services),
+                WorkerCount = 1,
+                SchedulePollingInterval = TimeSpan.FromMilliseconds(100),
+                ServerName = "runtime-tests",
+            },
+            storage);
+
+        recurring.Trigger(TimerSweepJob.RecurringJobId);
+
+        var state = await WaitForStateAsync(started.InstanceId, "Expired", TimeSpan.FromSeconds(30));
+        Assert.Equal("Expired", state);
+    }
+
+    [Fact]
+    public async Task Commit_SchedulesOneOffSweepAtDueTime_WhenBackgroundJobClientRegistered()
+    {
+        using var storage = new InMemoryStorage();
+        using var host = new RuntimeHost(_scenario.Database, _scenario.Host.Clock, "node-jobs",
+            services => services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage)));
+
+        await host.Engine.StartAsync(new Runtime.Execution.StartWorkflow(
+            "review", null, _scenario.Variables(), null, null, Actors.Submitter));
+
+        var scheduled = storage.GetMonitoringApi().ScheduledJobs(0, 10);
+        var job = Assert.Single(scheduled).Value;
+        Assert.Equal(typeof(TimerSweepJob), job.Job.Type);
+        Assert.Equal(RuntimeHost.Start.AddDays(10).UtcDateTime, job.EnqueueAt);
+    }
+
+    private async Task<string> WaitForStateAsync(Guid instanceId, string expected, TimeSpan timeout)
+    {
+        // Waits for the background server's work (real time); the workflow clock itself is never slept on.
+        var deadline = DateTime.UtcNow + timeout;
+        string state;
+        do
+        {
+            await using var db = _scenario.Database.Open();
+            state = await db.Set<WorkflowInstance>().Where(i => i.Id == instanceId).Select(i => i.State).SingleAsync();
+            if (state == expected)
+                break;
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < deadline);
+        return state;
+    }
+}
+
+/// <summary>Resolves Hangfire jobs from the test host's container, one scope per job.</summary>
+internal sealed class ServiceProviderJobActivator(IServiceProvider services) : JobActivator
+{
+    public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(services.CreateScope());
+
+    private sealed class Scope(IServiceScope scope) : JobActivatorScope
+    {
+        public override object Resolve(Type type) => scope.ServiceProvider.GetRequiredService(type);
+
+        public override void DisposeScope() => scope.Dispose();
+    }
+}
