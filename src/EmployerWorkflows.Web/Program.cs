@@ -15,6 +15,7 @@ builder.AddIdentityFeature();
 builder.AddLocalizationFeature();
 builder.AddEmail(home);
 builder.AddJobs();
+builder.AddWorkflowRuntime(home);
 builder.AddHealth();
 builder.AddApiDocs();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -32,6 +33,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapApiDocs();
 app.MapJobs();
+app.MapWorkflowJobs();
 app.MapRazorPages();
 app.Run();
 

@@ -58,7 +58,9 @@ public sealed class OutboxDispatcher(
         var until = now + options.ClaimDuration;
         await using var db = dbFactory.CreateDbContext();
         var claimed = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued
+            // Due-ness is checked again: the id list may be stale, and a message another node just failed
+            // must wait for its back-off instead of being retried at once.
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
                         && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.ClaimedBy, options.NodeId)

@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Hosting;
 using Microsoft.Data.Sqlite;
@@ -50,6 +51,7 @@ public static class DatabaseSetup
         void Configure(IServiceProvider sp, DbContextOptionsBuilder o)
         {
             useProvider(o);
+            o.AddWorkflowRuntimeInterceptors();
             o.AddInterceptors(sp.GetRequiredService<Email.OutboxSignal>());
         }
         services.AddDbContext<TContext>(Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);

@@ -133,6 +133,192 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkflowDefinitionVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TitleIt = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowDefinitionVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ActivityKind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FromState = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PayloadJson = table.Column<string>(type: "text", nullable: true),
+                    ActorUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowIncidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowInstanceDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowInstanceDocuments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowInstances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Variables = table.Column<string>(type: "text", nullable: false),
+                    CorrelationId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowInstances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowJournal",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DefinitionVersion = table.Column<int>(type: "integer", nullable: true),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CodiceFiscale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FromState = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ToState = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowJournal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowProcessedCommands",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResultJson = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowProcessedCommands", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    State = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Form = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Actions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AssigneeUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClaimedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    TitleIt = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTimers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Template = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    To = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Every = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    MaxCount = table.Column<int>(type: "integer", nullable: true),
+                    Escalate = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTimers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -475,6 +661,104 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                 name: "IX_ProfileAssignments_UnitId",
                 table: "ProfileAssignments",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowDefinitionVersions_DefinitionId_Status",
+                table: "WorkflowDefinitionVersions",
+                columns: new[] { "DefinitionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowDefinitionVersions_DefinitionId_Version",
+                table: "WorkflowDefinitionVersions",
+                columns: new[] { "DefinitionId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowIncidents_At",
+                table: "WorkflowIncidents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowIncidents_InstanceId_ResolvedAt",
+                table: "WorkflowIncidents",
+                columns: new[] { "InstanceId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstanceDocuments_CompanyId",
+                table: "WorkflowInstanceDocuments",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstanceDocuments_InstanceId_Name",
+                table: "WorkflowInstanceDocuments",
+                columns: new[] { "InstanceId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_CompanyId",
+                table: "WorkflowInstances",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_CorrelationId",
+                table: "WorkflowInstances",
+                column: "CorrelationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DefinitionId_Status",
+                table: "WorkflowInstances",
+                columns: new[] { "DefinitionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowJournal_CompanyId_Id",
+                table: "WorkflowJournal",
+                columns: new[] { "CompanyId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowJournal_InstanceId_Id",
+                table: "WorkflowJournal",
+                columns: new[] { "InstanceId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowJournal_UserId_Id",
+                table: "WorkflowJournal",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowProcessedCommands_IdempotencyKey",
+                table: "WorkflowProcessedCommands",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_CompanyId",
+                table: "WorkflowTasks",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_InstanceId_Status",
+                table: "WorkflowTasks",
+                columns: new[] { "InstanceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_AssigneeUserId_DueAt",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "AssigneeUserId", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_Role_DueAt_Id",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "Role", "DueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_InstanceId_Status",
+                table: "WorkflowTimers",
+                columns: new[] { "InstanceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTimers_Status_DueAt",
+                table: "WorkflowTimers",
+                columns: new[] { "Status", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -506,6 +790,30 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ProfileAssignments");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowDefinitionVersions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowIncidents");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowInstanceDocuments");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowInstances");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowJournal");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowProcessedCommands");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTasks");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowTimers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,49 @@
+using EmployerWorkflows.Runtime.Definitions;
+using EmployerWorkflows.Runtime.Hosting;
+using EmployerWorkflows.Runtime.Timers;
+using EmployerWorkflows.Runtime.Versions;
+using EmployerWorkflows.Web.Features.Identity;
+using Hangfire;
+
+namespace EmployerWorkflows.Web.Hosting;
+
+public static class WorkflowRuntimeSetup
+{
+    /// <summary>Pseudo-role of tasks addressed to the company's own people rather than to agency staff.</summary>
+    public const string CompanyRole = "Company";
+
+    public static string WorkflowsPath(IConfiguration configuration, string home) =>
+        AppPaths.Resolve(home, configuration["Workflows:Path"], "workflows");
+
+    /// <summary>Definitions, templates and forms from the workflows folder; the engine on the application database.</summary>
+    public static WebApplicationBuilder AddWorkflowRuntime(this WebApplicationBuilder builder, string home)
+    {
+        builder.Services.AddWorkflowDefinitions(WorkflowsPath(builder.Configuration, home), o =>
+        {
+            foreach (var role in Roles.All) o.Roles.Add(role);
+            o.Roles.Add(CompanyRole);
+        });
+        builder.Services.AddWorkflowRuntime(o => builder.Configuration.GetSection("WorkflowRuntime").Bind(o));
+        return builder;
+    }
+
+    /// <summary>Imports changed definition files as new published versions; a broken file is reported, not fatal.</summary>
+    public static async Task ImportWorkflowDefinitionsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<DefinitionStore>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Workflows");
+        var report = await store.ImportDirectoryAsync(WorkflowsPath(app.Configuration, app.Configuration["App:Home"]!));
+        foreach (var imported in report.Imported)
+            logger.LogInformation("Workflow {Id} imported as version {Version}", imported.DefinitionId, imported.Version);
+        foreach (var failed in report.Failed)
+            logger.LogError("Workflow file {File} was not imported: {Errors}", failed.File,
+                string.Join("; ", failed.Errors.Select(e => $"{e.Path}: {e.Message}")));
+    }
+
+    public static WebApplication MapWorkflowJobs(this WebApplication app)
+    {
+        TimerSweepJob.RegisterRecurring(app.Services.GetRequiredService<IRecurringJobManager>());
+        return app;
+    }
+}
