@@ -26,7 +26,8 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
         builder.Services.AddScoped<IUserValidator<AppUser>, CodiceFiscaleUserValidator>();
 
         builder.Services.ConfigureApplicationCookie(o =>

@@ -1,0 +1,47 @@
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Web.Localization;
+
+namespace EmployerWorkflows.Web.Features.Procedures;
+
+/// <summary>
+/// Turns the runtime's typed refusals into HTTP answers a person can act on: 404 unknown, 409 someone else acted
+/// first (with the current state), 409 not possible now, 400 missing fields.
+/// </summary>
+public static class WorkflowProblems
+{
+    public static IResult? ToResult(WorkflowException exception) => exception switch
+    {
+        WorkflowNotFoundException => Results.Problem(statusCode: 404,
+            title: Lang.T("Pratica non trovata.", "Procedure not found.")),
+        WorkflowConflictException c => Results.Problem(statusCode: 409,
+            title: Lang.T("Qualcun altro ha già agito su questa pratica.", "Someone else has already acted on this procedure."),
+            detail: Lang.T($"La pratica ora è nello stato «{c.CurrentState}». Ricarica la pagina per vedere la situazione attuale.",
+                $"The procedure is now in state «{c.CurrentState}». Reload to see where it stands."),
+            extensions: new Dictionary<string, object?> { ["currentState"] = c.CurrentState, ["currentVersion"] = c.CurrentVersion }),
+        TriggerNotPermittedException t => Results.Problem(statusCode: 409,
+            title: Lang.T("Azione non disponibile in questo momento.", "This action is not available now."),
+            detail: Lang.T($"Nello stato «{t.State}» sono possibili: {string.Join(", ", t.PermittedTriggers)}.",
+                $"In state «{t.State}» the possible actions are: {string.Join(", ", t.PermittedTriggers)}."),
+            extensions: new Dictionary<string, object?> { ["state"] = t.State, ["permitted"] = t.PermittedTriggers }),
+        PayloadInvalidException p => Results.ValidationProblem(
+            p.MissingFields.ToDictionary(f => f, _ => new[] { Lang.T("Campo obbligatorio.", "This field is required.") }),
+            title: Lang.T("Mancano dati obbligatori.", "Required data is missing.")),
+        WorkflowNotRunningException n => Results.Problem(statusCode: 409,
+            title: Lang.T("La pratica è già conclusa.", "The procedure has already ended."),
+            extensions: new Dictionary<string, object?> { ["status"] = n.Status.ToString() }),
+        _ => null,
+    };
+
+    /// <summary>Runs a workflow command and maps the runtime's refusals; other exceptions propagate.</summary>
+    public static async Task<IResult> RunAsync(Func<Task<IResult>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (WorkflowException e) when (ToResult(e) is { } result)
+        {
+            return result;
+        }
+    }
+}
