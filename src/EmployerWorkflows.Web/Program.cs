@@ -1,5 +1,6 @@
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Email;
+using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Hosting;
 using EmployerWorkflows.Web.Jobs;
@@ -16,6 +17,7 @@ builder.AddLocalizationFeature();
 builder.AddEmail(home);
 builder.AddJobs();
 builder.AddWorkflowRuntime(home);
+builder.AddCompanies();
 builder.AddHealth();
 builder.AddApiDocs();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -34,6 +36,7 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapJobs();
 app.MapWorkflowJobs();
+app.MapCompanies();
 app.MapRazorPages();
 app.Run();
 

@@ -20,6 +20,8 @@ public sealed class Company
     public bool InConvention { get; set; }
     public List<CompanyTypeDeclaration> Types { get; set; } = [];
     public List<OrganisationalUnit> Units { get; set; } = [];
+    /// <summary>The person who asked to register the company; the first administrator once approved.</summary>
+    public string SubmittedByUserId { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ActivatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

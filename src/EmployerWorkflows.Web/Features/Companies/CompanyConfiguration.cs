@@ -17,6 +17,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         b.Property(c => c.Pec).HasMaxLength(320);
         b.Property(c => c.Phone).HasMaxLength(40);
         b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.SubmittedByUserId).HasMaxLength(450);
+        b.HasIndex(c => c.SubmittedByUserId);
         b.OwnsOne(c => c.RegisteredOffice, a =>
         {
             a.Property(x => x.Street).HasMaxLength(200).HasColumnName("OfficeStreet");

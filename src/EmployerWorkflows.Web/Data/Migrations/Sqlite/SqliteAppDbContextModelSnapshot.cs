@@ -753,6 +753,11 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -766,6 +771,8 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("SubmittedByUserId");
 
                     b.ToTable("Companies", (string)null);
                 });

@@ -78,6 +78,7 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                     LegalRepCodiceFiscale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     InConvention = table.Column<bool>(type: "boolean", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ActivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -602,6 +603,11 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                 name: "IX_Companies_Name",
                 table: "Companies",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_SubmittedByUserId",
+                table: "Companies",
+                column: "SubmittedByUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CompanyTypes_CompanyId_Type",

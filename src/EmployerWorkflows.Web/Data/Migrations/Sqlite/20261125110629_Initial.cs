@@ -77,6 +77,7 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                     LegalRepCodiceFiscale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     InConvention = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -601,6 +602,11 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 name: "IX_Companies_Name",
                 table: "Companies",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_SubmittedByUserId",
+                table: "Companies",
+                column: "SubmittedByUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CompanyTypes_CompanyId_Type",

@@ -1,0 +1,27 @@
+using EmployerWorkflows.Runtime.Operations;
+using EmployerWorkflows.Web.Features.Companies.Operations;
+using EmployerWorkflows.Web.Features.Companies.Registration;
+using EmployerWorkflows.Web.Features.Inbox;
+
+namespace EmployerWorkflows.Web.Features.Companies;
+
+public static class CompaniesSetup
+{
+    public static WebApplicationBuilder AddCompanies(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CompanyAccess>();
+        builder.Services.AddScoped<RegisterCompany>();
+        builder.Services.AddScoped<ResubmitRegistration>();
+        builder.Services.AddSingleton<IWorkflowOperation, ActivateCompany>();
+        builder.Services.AddSingleton<IWorkflowOperation, RejectCompany>();
+        return builder;
+    }
+
+    public static WebApplication MapCompanies(this WebApplication app)
+    {
+        app.MapCompaniesApi();
+        app.MapCompanyRegistration();
+        app.MapTasksApi();
+        return app;
+    }
+}

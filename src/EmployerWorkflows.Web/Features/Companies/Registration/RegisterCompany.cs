@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Domain.Identifiers;
+using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Localization;
+using EmployerWorkflows.Web.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Web.Features.Companies.Registration;
+
+/// <summary>
+/// A person asks to register a company (rule 33): the registry record is created pending review, with its
+/// first organisational unit (rule 31), and the review procedure starts, all in one transaction. A company
+/// already registered or under review cannot be registered again; one whose registration was rejected can.
+/// </summary>
+public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, TimeProvider clock)
+{
+    public const string DefinitionId = "company-registration";
+
+    public async Task<IResult> HandleAsync(RegistrationRequest request, AppUser user, WorkflowActor actor, CancellationToken ct)
+    {
+        var errors = CompanyInputValidator.Validate(request.Company, registration: true);
+        errors.MaxLength("firstUnitName", request.FirstUnitName, 200);
+        if (errors.Any) return errors.ToResult();
+
+        var cf = CompanyCodiceFiscale.Parse(request.Company.CodiceFiscale).Value;
+        var company = await db.Set<Company>().Include(c => c.Types).Include(c => c.Units).SingleOrDefaultAsync(c => c.CodiceFiscale == cf, ct);
+        if (company is { Status: not CompanyStatus.Rejected })
+            return Duplicate(company.Status).ToResult();
+
+        var now = clock.GetUtcNow();
+        if (company is null)
+        {
+            company = new Company { CodiceFiscale = cf, CreatedAt = now };
+            company.Units.Add(new OrganisationalUnit
+            {
+                CompanyId = company.Id, CreatedAt = now,
+                Name = string.IsNullOrWhiteSpace(request.FirstUnitName) ? Lang.T("Sede legale", "Registered office") : request.FirstUnitName.Trim(),
+            });
+            db.Add(company);
+        }
+        company.Apply(request.Company);
+        company.Status = CompanyStatus.PendingReview;
+        company.SubmittedByUserId = user.Id;
+        company.UpdatedAt = now;
+        company.Version++;
+        DomainJournal.Record(db, actor, company.Id, "company.register", $"Registration of {cf} ({company.Name}) submitted.", now);
+
+        var variables = new JsonObject
+        {
+            ["companyId"] = company.Id.ToString(),
+            ["company"] = new JsonObject { ["name"] = company.Name, ["codiceFiscale"] = cf, ["vatNumber"] = cf.Length == 11 ? cf : null },
+            ["submitter"] = new JsonObject
+            {
+                ["userId"] = user.Id, ["email"] = user.Email ?? company.Email, ["name"] = user.DisplayName,
+                ["language"] = Lang.Code, ["codiceFiscale"] = user.CodiceFiscale,
+            },
+        };
+        try
+        {
+            var result = await engine.StartAsync(db, new StartWorkflow(DefinitionId, null, variables, company.Id.ToString(), company.Id, actor), ct);
+            return Results.Created($"/api/companies/{company.Id}", new RegistrationView(company.Id, result.InstanceId, result.State,
+                Lang.T("Richiesta inviata: l'agenzia la esaminerà entro 5 giorni lavorativi. Riceverai un'email con l'esito.",
+                    "Request sent: the agency will review it within 5 working days. You will receive an email with the outcome.")));
+        }
+        catch (DbUpdateException)
+        {
+            // Another registration of the same codice fiscale committed first (unique index).
+            return Duplicate(CompanyStatus.PendingReview).ToResult();
+        }
+    }
+
+    private static FieldErrors Duplicate(CompanyStatus status) => new FieldErrors().Add("codiceFiscale",
+        status == CompanyStatus.Active
+            ? new IdentifierError("Questa azienda è già registrata: chiedi a un suo amministratore di abilitarti, oppure avvia la sostituzione dell'amministratore.",
+                "This company is already registered: ask one of its administrators to enable you, or start the administrator replacement.")
+            : new IdentifierError("Per questa azienda c'è già una registrazione in corso di verifica.",
+                "A registration of this company is already under review."));
+}
+
+public sealed record RegistrationRequest(CompanyInput Company, string? FirstUnitName);
+
+/// <summary>What the submitter sees after sending: where the request stands and what happens next.</summary>
+public sealed record RegistrationView(Guid CompanyId, Guid InstanceId, string State, string NextStep);

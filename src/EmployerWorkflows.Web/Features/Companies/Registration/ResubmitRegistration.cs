@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Web.Features.Companies.Registration;
+
+/// <summary>
+/// The submitter answers a request for integration: corrected company data and a message, saved together with
+/// the step back to review. Only the submitter may do it, only while the agency waits for it.
+/// </summary>
+public sealed class ResubmitRegistration(AppDbContext db, IWorkflowEngine engine, TimeProvider clock)
+{
+    public async Task<IResult> HandleAsync(Guid companyId, ResubmissionRequest request, WorkflowActor actor, CancellationToken ct)
+    {
+        var company = await db.Set<Company>().Include(c => c.Types).Include(c => c.Units)
+            .SingleOrDefaultAsync(c => c.Id == companyId && c.SubmittedByUserId == actor.UserId, ct);
+        if (company is null) return Results.NotFound();
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking()
+            .Where(i => i.DefinitionId == RegisterCompany.DefinitionId && i.CorrelationId == companyId.ToString() && i.Status == InstanceStatus.Running)
+            .SingleOrDefaultAsync(ct);
+        if (instance is null) return Results.NotFound();
+
+        var errors = request.Company is null ? new FieldErrors() : CompanyInputValidator.Validate(request.Company, registration: false);
+        errors.Required("message", request.Message, "Messaggio per l'agenzia", "Message to the agency").MaxLength("message", request.Message, 4000);
+        if (errors.Any) return errors.ToResult();
+
+        var now = clock.GetUtcNow();
+        if (request.Company is not null)
+        {
+            company.Apply(request.Company);
+            company.UpdatedAt = now;
+            company.Version++;
+            DomainJournal.Record(db, actor, companyId, "company.update", "Company data corrected during integration.", now, instance.Id);
+        }
+        return await WorkflowProblems.RunAsync(async () =>
+        {
+            var result = await engine.FireAsync(db, new FireTrigger(instance.Id, "resubmit", actor,
+                new JsonObject { ["message"] = request.Message!.Trim() }, request.ExpectedVersion, request.IdempotencyKey), ct);
+            return Results.Ok(new { result.InstanceId, result.State, result.Version });
+        });
+    }
+}
+
+/// <param name="Company">Corrected data; the codice fiscale cannot be changed. Null keeps the data as is.</param>
+public sealed record ResubmissionRequest(CompanyInput? Company, string? Message, long? ExpectedVersion, string? IdempotencyKey);
