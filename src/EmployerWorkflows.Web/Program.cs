@@ -1,5 +1,6 @@
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Email;
+using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Hosting;
@@ -18,6 +19,7 @@ builder.AddEmail(home);
 builder.AddJobs();
 builder.AddWorkflowRuntime(home);
 builder.AddCompanies();
+builder.AddCollaborators();
 builder.AddHealth();
 builder.AddApiDocs();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -37,6 +39,7 @@ app.MapApiDocs();
 app.MapJobs();
 app.MapWorkflowJobs();
 app.MapCompanies();
+app.MapCollaborators();
 app.MapRazorPages();
 app.Run();
 

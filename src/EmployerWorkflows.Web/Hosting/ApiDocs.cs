@@ -6,6 +6,8 @@ public static class ApiDocs
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
+        // Enums travel as their names ("Collaborator", "Stable"), readable in requests and in the document.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "EmployerWorkflows API";

@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Timers;
 using EmployerWorkflows.TestInfrastructure;
 using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Identity;
+using Microsoft.AspNetCore.Identity;
 using EmployerWorkflows.Web.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,6 +77,44 @@ public abstract class CompanyScenario : IAsyncLifetime
         App.Clock.Advance(by);
         using var scope = App.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<TimerSweep>().RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>A registered company, approved by a reviewer: the legal representative is its administrator.</summary>
+    protected async Task<(HttpClient Admin, Guid CompanyId)> ActiveCompanyAsync(string cf = "12345670371")
+    {
+        var admin = await Submitter();
+        var companyId = await RegisterAsync(admin, cf);
+        var reviewer = await Reviewer();
+        await ReadAsync(await CompleteAsync(reviewer, await TaskForAsync(reviewer, companyId), "approve"), HttpStatusCode.OK);
+        return (admin, companyId);
+    }
+
+    /// <summary>A person with a synthetic codice fiscale; <paramref name="loggedIn"/> says whether they ever logged in.</summary>
+    protected async Task<AppUser> PersonAsync(string surnameCode, bool loggedIn = true)
+    {
+        var body = $"{surnameCode}90A01H501";
+        var cf = body + CodiceFiscale.CheckCharacter(body);
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = cf, CodiceFiscale = cf, FirstName = surnameCode, LastName = "Persona", Email = $"{surnameCode.ToLowerInvariant()}@example.org",
+            LastLoginAt = loggedIn ? App.Clock.GetUtcNow() : null,
+        };
+        var result = await users.CreateAsync(user, TestClients.DemoPassword);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    protected static async Task<JsonElement> EnableAsync(HttpClient admin, Guid companyId, AppUser person, string kind = "Collaborator",
+        object[]? profiles = null)
+    {
+        var response = await admin.PostAsJsonAsync($"/api/companies/{companyId}/members", new
+        {
+            codiceFiscale = person.CodiceFiscale, kind, relationship = "Stable", dataProcessingAuthorised = true,
+            profiles = profiles ?? [new { profile = "gestione-co-sare", unitId = (Guid?)null }],
+        });
+        return await ReadAsync(response, HttpStatusCode.Created);
     }
 
     protected Task<IReadOnlyList<MimeKit.MimeMessage>> MailsAsync(int count, string subjectPart) =>
