@@ -13,13 +13,17 @@ public sealed class ShippedTemplatesTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Render_ProducesSubjectWithCompanyName_InBothLanguages(string name)
+    public void Render_ProducesDifferentSubjectAndBody_InBothLanguages(string name)
     {
         var renderer = new FluidEmailTemplateRenderer(Catalog);
         var model = new JsonObject { ["company"] = new JsonObject { ["name"] = "Acme S.r.l." } };
 
-        Assert.Contains("Acme S.r.l.", renderer.Render(name, "it", model).Subject);
-        Assert.Contains("Acme S.r.l.", renderer.Render(name, "en", model).Subject);
+        var italian = renderer.Render(name, "it", model);
+        var english = renderer.Render(name, "en", model);
+        Assert.False(string.IsNullOrWhiteSpace(italian.Subject));
+        Assert.False(string.IsNullOrWhiteSpace(italian.TextBody));
+        Assert.False(string.IsNullOrWhiteSpace(english.TextBody));
+        Assert.NotEqual(italian.Subject, english.Subject);
     }
 
     [Fact]

@@ -110,6 +110,23 @@ public sealed class AdministrationTests : CompanyScenario
     }
 
     [Fact]
+    public async Task ConventionAdministrator_IsOffered_OnlyAfterTheAgencyRecordsTheConvention()
+    {
+        var (admin, companyId) = await ActiveCompanyAsync();
+        var person = await PersonAsync("CNVNZN");
+        object[] profile = [new { profile = "amministratore-convenzionati", unitId = (Guid?)null }];
+        var refused = await ReadAsync(await admin.PostAsJsonAsync($"/api/companies/{companyId}/members", new
+        {
+            codiceFiscale = person.CodiceFiscale, kind = "Administrator", relationship = "Stable", dataProcessingAuthorised = true, profiles = profile,
+        }), HttpStatusCode.BadRequest);
+        Assert.Contains("convenzioni", refused.GetProperty("errors").GetProperty("profiles[0]")[0].GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PutAsJsonAsync($"/api/companies/{companyId}/convention", new { inConvention = true })).StatusCode);
+
+        await ReadAsync(await (await Reviewer()).PutAsJsonAsync($"/api/companies/{companyId}/convention", new { inConvention = true }), HttpStatusCode.OK);
+        await EnableAsync(admin, companyId, person, "Administrator", profile);
+    }
+
+    [Fact]
     public async Task FurtherAdministrator_CanBeAppointedByAnAdministrator()
     {
         var (admin, companyId) = await ActiveCompanyAsync();

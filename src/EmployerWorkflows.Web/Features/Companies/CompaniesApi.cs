@@ -55,6 +55,23 @@ public static class CompaniesApi
             .WithSummary("Audit trail of a company").WithDescription("Who did what for the company, newest first; page with `before`.")
             .Produces<JournalPage>().ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPut("/{companyId:guid}/convention", async (Guid companyId, [FromBody] ConventionMembership request, HttpContext http,
+                AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var company = await db.Set<Company>().SingleOrDefaultAsync(c => c.Id == companyId, ct);
+                if (company is null) return Results.NotFound();
+                company.InConvention = request.InConvention;
+                company.UpdatedAt = clock.GetUtcNow();
+                company.Version++;
+                DomainJournal.Record(db, WorkflowActors.From(http.User, companyId), companyId, "company.convention",
+                    request.InConvention ? "Company joined the conventions." : "Company left the conventions.", company.UpdatedAt);
+                await db.SaveChangesAsync(ct);
+                return Results.Ok(new { company.Id, company.InConvention, company.Version });
+            })
+            .RequireAuthorization(p => p.RequireRole(Identity.Roles.AgencyReviewer))
+            .WithSummary("Record whether the company joined the conventions")
+            .WithDescription("Agency reviewers only. Companies in the conventions may give the «Amministratore Convenzionati» profile (rule 45).");
+
         group.MapUnits();
         return app;
     }
@@ -94,6 +111,8 @@ public static class CompaniesApi
         detail: Lang.T("Ricarica i dati e ripeti la modifica.", "Reload the data and make your change again."),
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version });
 }
+
+public sealed record ConventionMembership(bool InConvention);
 
 /// <param name="ExpectedVersion">The <c>version</c> of the company as last read.</param>
 public sealed record CompanyUpdate(CompanyInput Company, long ExpectedVersion);
