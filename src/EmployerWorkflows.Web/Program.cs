@@ -2,6 +2,7 @@ using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Email;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Designer;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Hosting;
 using EmployerWorkflows.Web.Jobs;
@@ -40,6 +41,7 @@ app.MapJobs();
 app.MapWorkflowJobs();
 app.MapCompanies();
 app.MapCollaborators();
+app.MapDesignerAndMonitor();
 app.MapRazorPages();
 app.Run();
 
