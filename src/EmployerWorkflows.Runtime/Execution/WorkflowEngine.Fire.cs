@@ -21,6 +21,11 @@ public sealed partial class WorkflowEngine
     internal async Task<WorkflowResult> FireCoreAsync(
         DbContext db, FireTrigger command, bool ownsContext, Func<DbContext, Task>? inTransaction, CancellationToken cancellationToken)
     {
+        if (ownsContext)
+        {
+            // One connection for the whole command: reopening between the read and the transaction costs more than the work.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
         if (command.IdempotencyKey is not null && await ReplayAsync(db, command.IdempotencyKey) is { } earlier)
             return earlier;
         var instance = await InstanceById(db, command.InstanceId)

@@ -44,6 +44,11 @@ public sealed partial class WorkflowEngine(
 
     private async Task<WorkflowResult> StartCoreAsync(DbContext db, StartWorkflow command, bool ownsContext, CancellationToken cancellationToken)
     {
+        if (ownsContext)
+        {
+            // One connection for the whole command: reopening between the read and the transaction costs more than the work.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
         if (command.IdempotencyKey is not null && await ReplayAsync(db, command.IdempotencyKey) is { } earlier)
             return earlier;
         var workflow = command.Version is { } version

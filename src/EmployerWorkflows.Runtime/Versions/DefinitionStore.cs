@@ -46,9 +46,13 @@ public sealed partial class DefinitionStore(
 
     internal async Task<PublishedWorkflow> GetLatestAsync(DbContext db, string definitionId)
     {
+        if (cache.TryGetLatest(definitionId, out var latest))
+            return latest;
         var version = await LatestPublished(db, definitionId)
             ?? throw new WorkflowNotFoundException($"No published version of '{definitionId}' exists.");
-        return await GetAsync(db, definitionId, version);
+        var workflow = await GetAsync(db, definitionId, version);
+        cache.SetLatest(workflow);
+        return workflow;
     }
 
     internal async Task<PublishedWorkflow> GetAsync(DbContext db, string definitionId, int version)
