@@ -12,7 +12,7 @@ namespace EmployerWorkflows.Runtime.Execution;
 /// Calls a registered domain operation: evaluates its inputs, checks them against the declared types, runs it in
 /// the transition's unit of work, stores the result if asked, and journals the call.
 /// </summary>
-public sealed class InvokeStep(IExpressionEvaluator expressions, OperationRegistry operations)
+public sealed class InvokeStep(ValueExpressions expressions, OperationRegistry operations)
 {
     internal async Task InvokeAsync(TransitionContext context, InvokeActivity activity, CancellationToken cancellationToken)
     {
