@@ -19,6 +19,7 @@ public sealed class InvokeStep(ValueExpressions expressions, OperationRegistry o
         var operation = operations.Find(activity.Operation)
             ?? throw new InvalidOperationException($"No operation named '{activity.Operation}' is registered.");
         var inputs = EvaluateInputs(context, activity, operation);
+        context.RanOperation = true;
         var result = await operation.InvokeAsync(
             new OperationContext(context.Db, context.Instance.Id, context.Instance.CompanyId, inputs, context.Actor, context.Now),
             cancellationToken);

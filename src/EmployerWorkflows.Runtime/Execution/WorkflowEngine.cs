@@ -49,6 +49,7 @@ public sealed partial class WorkflowEngine(
             // One connection for the whole command: reopening between the read and the transaction costs more than the work.
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
+        TrackExplicitly(db, ownsContext);
         if (command.IdempotencyKey is not null && await ReplayAsync(db, command.IdempotencyKey) is { } earlier)
             return earlier;
         var workflow = command.Version is { } version
@@ -86,7 +87,7 @@ public sealed partial class WorkflowEngine(
                 Finish(context, bumpVersion: false);
                 var result = Result(instance, null);
                 Remember(db, command.IdempotencyKey, result, now);
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(db, context, cancellationToken);
                 return result;
             }, cancellationToken);
             wakeUp.After(context.ScheduledDueTimes);
@@ -109,6 +110,29 @@ public sealed partial class WorkflowEngine(
             return await ReplayFreshAsync(command.IdempotencyKey) ?? throw new InvalidOperationException(
                 $"Start with key '{command.IdempotencyKey}' failed to save and no earlier result exists.");
         }
+    }
+
+    /// <summary>
+    /// Engine-owned units of work track only what the engine itself adds or changes, so the whole-context scan of
+    /// automatic change detection is skipped; it runs in full only after a domain operation, which may have changed
+    /// any tracked entity. A caller's unit of work keeps its own settings.
+    /// </summary>
+    private static void TrackExplicitly(DbContext db, bool ownsContext)
+    {
+        if (ownsContext)
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+    }
+
+    private static Task<int> SaveAsync(DbContext db, TransitionContext context, CancellationToken cancellationToken)
+    {
+        if (!db.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            if (context.RanOperation)
+                db.ChangeTracker.DetectChanges();
+            else
+                db.Entry(context.Instance).DetectChanges();
+        }
+        return db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Runs <paramref name="work"/> in the caller's transaction, or in a new one committed here.</summary>
