@@ -56,10 +56,7 @@ public sealed partial class WorkflowEngine(
             ? await definitions.GetAsync(db, command.DefinitionId, version)
             : await definitions.GetLatestAsync(db, command.DefinitionId);
         var now = time.GetUtcNow();
-        var variables = new JsonObject();
-        foreach (var (name, value) in workflow.Definition.Variables)
-            variables[name] = value?.DeepClone();
-        payloads.MergeInto(variables, command.Variables);
+        var variables = StartVariables(workflow, command);
         var instance = new WorkflowInstance
         {
             Id = Guid.CreateVersion7(now),
@@ -74,7 +71,6 @@ public sealed partial class WorkflowEngine(
             UpdatedAt = now,
             Version = 1,
         };
-        var startVariables = variables.ToJsonString();
         var context = new TransitionContext(db, instance, workflow, command.Actor, now, variables, null);
         try
         {
@@ -96,7 +92,7 @@ public sealed partial class WorkflowEngine(
         catch (ActivityFailure failure) when (ownsContext)
         {
             db.ChangeTracker.Clear();
-            instance.Variables = startVariables;
+            instance.Variables = StartVariables(workflow, command).ToJsonString();
             instance.State = workflow.Definition.Initial;
             return await incidents.RecordStartFailureAsync(instance, failure, command.Actor, command.IdempotencyKey, now, cancellationToken);
         }
@@ -133,6 +129,16 @@ public sealed partial class WorkflowEngine(
                 db.Entry(context.Instance).DetectChanges();
         }
         return db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The definition's defaults overlaid with the start input, secret fields left out.</summary>
+    private JsonObject StartVariables(PublishedWorkflow workflow, StartWorkflow command)
+    {
+        var variables = new JsonObject();
+        foreach (var (name, value) in workflow.Definition.Variables)
+            variables[name] = value?.DeepClone();
+        payloads.MergeInto(variables, command.Variables);
+        return variables;
     }
 
     /// <summary>Runs <paramref name="work"/> in the caller's transaction, or in a new one committed here.</summary>
