@@ -32,6 +32,13 @@ internal static class RowUpdates
         return s.CancelTimers.ExecuteAsync(db, cancellationToken, TimerStatus.Cancelled, instanceId, TimerStatus.Pending);
     }
 
+    /// <summary>Marks a claimed timer fired, only while it is still pending and claimed with <paramref name="token"/>.</summary>
+    public static Task<int> MarkTimerFiredAsync(DbContext db, Guid timerId, string token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var s = For(db);
+        return s.FireTimer.ExecuteAsync(db, cancellationToken, TimerStatus.Fired, now, timerId, TimerStatus.Pending, token);
+    }
+
     private static Statements For(DbContext db) =>
         Cache.GetValue(db.Model, _ => new Statements(db.Model, db.GetService<ISqlGenerationHelper>()));
 
@@ -44,6 +51,10 @@ internal static class RowUpdates
         public Statement CancelTimers { get; } = Statement.Update(model, sql, typeof(WorkflowTimer),
             [nameof(WorkflowTimer.Status)],
             [nameof(WorkflowTimer.InstanceId), nameof(WorkflowTimer.Status)]);
+
+        public Statement FireTimer { get; } = Statement.Update(model, sql, typeof(WorkflowTimer),
+            [nameof(WorkflowTimer.Status), nameof(WorkflowTimer.FiredAt)],
+            [nameof(WorkflowTimer.Id), nameof(WorkflowTimer.Status), nameof(WorkflowTimer.ClaimedBy)]);
     }
 
     private sealed class Statement(string text, IReadOnlyList<(string Name, RelationalTypeMapping Mapping)> parameters)
