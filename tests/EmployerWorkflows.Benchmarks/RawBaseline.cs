@@ -21,8 +21,7 @@ internal sealed class RawBaseline(BenchDatabase database)
     public async Task<(List<Guid> Ids, TimeSpan Elapsed)> StartAsync(int count, DateTimeOffset now)
     {
         await using var db = database.CreateDbContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
+        var connection = await OpenAsync(db);
         var version = Command(connection, """SELECT MAX("Version") FROM "WorkflowDefinitionVersions" WHERE "DefinitionId" = @p0 AND "Status" = 1""", 1);
         var instance = Command(connection, """
             INSERT INTO "WorkflowInstances" ("Id","DefinitionId","DefinitionVersion","State","Status","Variables","CorrelationId","CompanyId","CreatedAt","CreatedBy","UpdatedAt","CompletedAt","Version")
@@ -78,8 +77,7 @@ internal sealed class RawBaseline(BenchDatabase database)
     public async Task<TimeSpan> FireAsync(IReadOnlyList<Guid> ids, DateTimeOffset now)
     {
         await using var db = database.CreateDbContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
+        var connection = await OpenAsync(db);
         var read = Command(connection, """SELECT "Id","DefinitionId","DefinitionVersion","State","Status","Variables","CompanyId","Version" FROM "WorkflowInstances" WHERE "Id" = @p0 LIMIT 1""", 1);
         var tasks = Command(connection, """UPDATE "WorkflowTasks" SET "Status" = 1, "ClosedAt" = @p0, "ClosedByUserId" = @p1, "Outcome" = @p2 WHERE "InstanceId" = @p3 AND "Status" = 0""", 4);
         var timers = Command(connection, """UPDATE "WorkflowTimers" SET "Status" = 2 WHERE "InstanceId" = @p0 AND "Status" = 0""", 1);
@@ -114,6 +112,13 @@ internal sealed class RawBaseline(BenchDatabase database)
             await transaction.CommitAsync();
         }
         return watch.Elapsed;
+    }
+
+    /// <summary>Opens through EF so the connection gets the same settings (synchronous=NORMAL on SQLite) as the runtime's.</summary>
+    private static async Task<DbConnection> OpenAsync(DbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        return db.Database.GetDbConnection();
     }
 
     private static DbCommand Journal(DbConnection connection) => Command(connection, """

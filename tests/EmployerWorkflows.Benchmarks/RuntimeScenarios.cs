@@ -5,7 +5,7 @@ using EmployerWorkflows.Runtime.Execution;
 namespace EmployerWorkflows.Benchmarks;
 
 /// <summary>The measured runtime workloads, one command at a time as requests would arrive.</summary>
-internal static class RuntimeScenarios
+public static class RuntimeScenarios
 {
     public static readonly WorkflowActor Submitter =
         new("u-submitter", "VRDLGU75B12F205X", "Luigi Verdi", new HashSet<string>(), Guid.Parse("0b6c8a2e-5a0e-4d7a-9a43-3f1c2d9e7b11"));

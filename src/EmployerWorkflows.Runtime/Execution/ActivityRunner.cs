@@ -9,7 +9,7 @@ namespace EmployerWorkflows.Runtime.Execution;
 /// <see cref="ActivityFailure"/> naming the activity, so the engine can roll back and record an incident.
 /// </summary>
 public sealed class ActivityRunner(
-    IExpressionEvaluator expressions,
+    ValueExpressions expressions,
     HumanTaskStep humanTasks,
     EmailComposer emails,
     TimerScheduling timers,

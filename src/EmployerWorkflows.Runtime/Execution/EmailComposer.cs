@@ -14,7 +14,7 @@ namespace EmployerWorkflows.Runtime.Execution;
 /// name, language, userId), <c>instance</c> (id, definitionId, state, companyId) and <c>now</c>, which take
 /// precedence over variables of the same names.
 /// </summary>
-public sealed class EmailComposer(IExpressionEvaluator expressions, IEmailTemplateRenderer renderer)
+public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRenderer renderer)
 {
     internal async Task QueueAsync(
         TransitionContext context, string template, string to, IReadOnlyList<string> attachments, CancellationToken cancellationToken)

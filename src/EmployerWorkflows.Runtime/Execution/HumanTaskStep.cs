@@ -8,7 +8,7 @@ using EmployerWorkflows.Runtime.Versions;
 namespace EmployerWorkflows.Runtime.Execution;
 
 /// <summary>Opens the inbox row of a <c>humanTask</c> activity.</summary>
-public sealed class HumanTaskStep(IExpressionEvaluator expressions)
+public sealed class HumanTaskStep(ValueExpressions expressions)
 {
     internal void Open(TransitionContext context, CompiledState state, HumanTaskActivity activity)
     {

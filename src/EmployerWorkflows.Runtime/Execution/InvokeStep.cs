@@ -12,13 +12,14 @@ namespace EmployerWorkflows.Runtime.Execution;
 /// Calls a registered domain operation: evaluates its inputs, checks them against the declared types, runs it in
 /// the transition's unit of work, stores the result if asked, and journals the call.
 /// </summary>
-public sealed class InvokeStep(IExpressionEvaluator expressions, OperationRegistry operations)
+public sealed class InvokeStep(ValueExpressions expressions, OperationRegistry operations)
 {
     internal async Task InvokeAsync(TransitionContext context, InvokeActivity activity, CancellationToken cancellationToken)
     {
         var operation = operations.Find(activity.Operation)
             ?? throw new InvalidOperationException($"No operation named '{activity.Operation}' is registered.");
         var inputs = EvaluateInputs(context, activity, operation);
+        context.RanOperation = true;
         var result = await operation.InvokeAsync(
             new OperationContext(context.Db, context.Instance.Id, context.Instance.CompanyId, inputs, context.Actor, context.Now),
             cancellationToken);

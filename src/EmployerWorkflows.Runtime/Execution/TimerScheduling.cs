@@ -9,7 +9,7 @@ using EmployerWorkflows.Runtime.Versions;
 namespace EmployerWorkflows.Runtime.Execution;
 
 /// <summary>Writes timer and reminder rows in the transition's unit of work; the rows are the only truth.</summary>
-public sealed class TimerScheduling(IExpressionEvaluator expressions)
+public sealed class TimerScheduling(ValueExpressions expressions)
 {
     internal void Schedule(TransitionContext context, CompiledState state, TimerActivity activity)
     {

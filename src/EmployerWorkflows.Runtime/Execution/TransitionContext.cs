@@ -27,5 +27,8 @@ internal sealed class TransitionContext(
     /// <summary>Due times of timers scheduled by this transition, to wake the sweep after commit.</summary>
     public List<DateTimeOffset> ScheduledDueTimes { get; } = [];
 
+    /// <summary>Set when a domain operation ran: it may have changed tracked entities of the host.</summary>
+    public bool RanOperation { get; set; }
+
     public ExpressionScope Scope() => new(Variables, Payload, Actor, Now);
 }

@@ -21,6 +21,12 @@ public sealed partial class WorkflowEngine
     internal async Task<WorkflowResult> FireCoreAsync(
         DbContext db, FireTrigger command, bool ownsContext, Func<DbContext, Task>? inTransaction, CancellationToken cancellationToken)
     {
+        if (ownsContext)
+        {
+            // One connection for the whole command: reopening between the read and the transaction costs more than the work.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        TrackExplicitly(db, ownsContext);
         if (command.IdempotencyKey is not null && await ReplayAsync(db, command.IdempotencyKey) is { } earlier)
             return earlier;
         var instance = await InstanceById(db, command.InstanceId)
@@ -42,7 +48,7 @@ public sealed partial class WorkflowEngine
                 var context = await TransitionAsync(db, instance, workflow, command.Trigger, command.Actor, command.Payload, now, checkRoles: true, cancellationToken);
                 var result = Result(instance, fromState);
                 Remember(db, command.IdempotencyKey, result, now);
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(db, context, cancellationToken);
                 return (result, context);
             }, cancellationToken);
             wakeUp.After(context.ScheduledDueTimes);

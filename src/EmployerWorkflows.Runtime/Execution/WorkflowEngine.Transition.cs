@@ -69,20 +69,8 @@ public sealed partial class WorkflowEngine
         bool forceAll, CancellationToken cancellationToken, WorkflowTaskStatus closeAs = WorkflowTaskStatus.Completed)
     {
         if (forceAll || state!.OpensTasks)
-        {
-            await db.Set<WorkflowTask>()
-                .Where(t => t.InstanceId == instanceId && t.Status == WorkflowTaskStatus.Open)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.Status, closeAs)
-                    .SetProperty(t => t.ClosedAt, now)
-                    .SetProperty(t => t.ClosedByUserId, actor.UserId)
-                    .SetProperty(t => t.Outcome, outcome), cancellationToken);
-        }
+            await RowUpdates.CloseOpenTasksAsync(db, instanceId, closeAs, now, actor.UserId, outcome, cancellationToken);
         if (forceAll || state!.SchedulesTimers)
-        {
-            await db.Set<WorkflowTimer>()
-                .Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled), cancellationToken);
-        }
+            await RowUpdates.CancelPendingTimersAsync(db, instanceId, cancellationToken);
     }
 }

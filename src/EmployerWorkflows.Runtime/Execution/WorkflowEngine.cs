@@ -26,12 +26,9 @@ public sealed partial class WorkflowEngine(
     TimerWakeUp wakeUp,
     TimeProvider time) : IWorkflowEngine
 {
-    private static readonly Func<DbContext, Guid, Task<WorkflowInstance?>> InstanceById =
-        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<WorkflowInstance>().FirstOrDefault(i => i.Id == id));
+    private static Task<WorkflowInstance?> InstanceById(DbContext db, Guid id) => CompiledQueries.For(db).InstanceById(db, id);
 
-    private static readonly Func<DbContext, string, Task<string?>> ProcessedResult =
-        EF.CompileAsyncQuery((DbContext db, string key) =>
-            db.Set<ProcessedCommand>().Where(c => c.IdempotencyKey == key).Select(c => c.ResultJson).FirstOrDefault());
+    private static Task<string?> ProcessedResult(DbContext db, string key) => CompiledQueries.For(db).ProcessedResult(db, key);
 
     public async Task<WorkflowResult> StartAsync(StartWorkflow command, CancellationToken cancellationToken = default)
     {
@@ -44,16 +41,19 @@ public sealed partial class WorkflowEngine(
 
     private async Task<WorkflowResult> StartCoreAsync(DbContext db, StartWorkflow command, bool ownsContext, CancellationToken cancellationToken)
     {
+        if (ownsContext)
+        {
+            // One connection for the whole command: reopening between the read and the transaction costs more than the work.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        TrackExplicitly(db, ownsContext);
         if (command.IdempotencyKey is not null && await ReplayAsync(db, command.IdempotencyKey) is { } earlier)
             return earlier;
         var workflow = command.Version is { } version
             ? await definitions.GetAsync(db, command.DefinitionId, version)
             : await definitions.GetLatestAsync(db, command.DefinitionId);
         var now = time.GetUtcNow();
-        var variables = new JsonObject();
-        foreach (var (name, value) in workflow.Definition.Variables)
-            variables[name] = value?.DeepClone();
-        payloads.MergeInto(variables, command.Variables);
+        var variables = StartVariables(workflow, command);
         var instance = new WorkflowInstance
         {
             Id = Guid.CreateVersion7(now),
@@ -68,7 +68,6 @@ public sealed partial class WorkflowEngine(
             UpdatedAt = now,
             Version = 1,
         };
-        var startVariables = variables.ToJsonString();
         var context = new TransitionContext(db, instance, workflow, command.Actor, now, variables, null);
         try
         {
@@ -81,7 +80,7 @@ public sealed partial class WorkflowEngine(
                 Finish(context, bumpVersion: false);
                 var result = Result(instance, null);
                 Remember(db, command.IdempotencyKey, result, now);
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(db, context, cancellationToken);
                 return result;
             }, cancellationToken);
             wakeUp.After(context.ScheduledDueTimes);
@@ -90,7 +89,7 @@ public sealed partial class WorkflowEngine(
         catch (ActivityFailure failure) when (ownsContext)
         {
             db.ChangeTracker.Clear();
-            instance.Variables = startVariables;
+            instance.Variables = StartVariables(workflow, command).ToJsonString();
             instance.State = workflow.Definition.Initial;
             return await incidents.RecordStartFailureAsync(instance, failure, command.Actor, command.IdempotencyKey, now, cancellationToken);
         }
@@ -104,6 +103,39 @@ public sealed partial class WorkflowEngine(
             return await ReplayFreshAsync(command.IdempotencyKey) ?? throw new InvalidOperationException(
                 $"Start with key '{command.IdempotencyKey}' failed to save and no earlier result exists.");
         }
+    }
+
+    /// <summary>
+    /// Engine-owned units of work track only what the engine itself adds or changes, so the whole-context scan of
+    /// automatic change detection is skipped; it runs in full only after a domain operation, which may have changed
+    /// any tracked entity. A caller's unit of work keeps its own settings.
+    /// </summary>
+    private static void TrackExplicitly(DbContext db, bool ownsContext)
+    {
+        if (ownsContext)
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+    }
+
+    private static Task<int> SaveAsync(DbContext db, TransitionContext context, CancellationToken cancellationToken)
+    {
+        if (!db.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            if (context.RanOperation)
+                db.ChangeTracker.DetectChanges();
+            else
+                db.Entry(context.Instance).DetectChanges();
+        }
+        return db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The definition's defaults overlaid with the start input, secret fields left out.</summary>
+    private JsonObject StartVariables(PublishedWorkflow workflow, StartWorkflow command)
+    {
+        var variables = new JsonObject();
+        foreach (var (name, value) in workflow.Definition.Variables)
+            variables[name] = value?.DeepClone();
+        payloads.MergeInto(variables, command.Variables);
+        return variables;
     }
 
     /// <summary>Runs <paramref name="work"/> in the caller's transaction, or in a new one committed here.</summary>

@@ -28,6 +28,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton(sp => new PayloadRules(sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>().Value.SecretFields));
         services.TryAddScoped<OperationRegistry>();
         services.TryAddScoped<DefinitionStore>();
+        services.TryAddScoped<ValueExpressions>();
         services.TryAddScoped<HumanTaskStep>();
         services.TryAddScoped<EmailComposer>();
         services.TryAddScoped<TimerScheduling>();

@@ -8,8 +8,7 @@ internal static class TimerRows
 {
     public static async Task MarkFiredAsync(DbContext db, Guid timerId, string token, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var updated = await Ours(db, timerId, token)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.FiredAt, now), cancellationToken);
+        var updated = await RowUpdates.MarkTimerFiredAsync(db, timerId, token, now, cancellationToken);
         if (updated == 0)
             throw new TimerClaimLostException(timerId);
     }

@@ -74,6 +74,7 @@ public sealed partial class DefinitionStore
         draft.PublishedAt = time.GetUtcNow();
         draft.CreatedBy ??= userId;
         await db.SaveChangesAsync(cancellationToken);
+        cache.InvalidateLatest(definitionId);
         return Info(draft);
     }
 
@@ -87,6 +88,7 @@ public sealed partial class DefinitionStore
         row.Status = DefinitionStatus.Retired;
         row.RetiredAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        cache.InvalidateLatest(definitionId);
     }
 
     private static async Task<int> NextVersionAsync(DbContext db, string definitionId, CancellationToken cancellationToken) =>

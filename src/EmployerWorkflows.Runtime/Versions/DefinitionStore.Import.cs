@@ -67,6 +67,7 @@ public sealed partial class DefinitionStore
         };
         db.Add(row);
         await db.SaveChangesAsync(cancellationToken);
+        cache.InvalidateLatest(definition.Id);
         return Info(row);
     }
 }

@@ -17,17 +17,6 @@ public sealed partial class DefinitionStore(
     PublishedWorkflowCache cache,
     TimeProvider time)
 {
-    private static readonly Func<DbContext, string, int, Task<WorkflowDefinitionVersion?>> VersionRow =
-        EF.CompileAsyncQuery((DbContext db, string id, int version) =>
-            db.Set<WorkflowDefinitionVersion>().AsNoTracking()
-                .FirstOrDefault(v => v.DefinitionId == id && v.Version == version && v.Status != DefinitionStatus.Draft));
-
-    private static readonly Func<DbContext, string, Task<int?>> LatestPublished =
-        EF.CompileAsyncQuery((DbContext db, string id) =>
-            db.Set<WorkflowDefinitionVersion>()
-                .Where(v => v.DefinitionId == id && v.Status == DefinitionStatus.Published)
-                .Max(v => (int?)v.Version));
-
     /// <summary>A published (or retired) version, from the cache when possible.</summary>
     public async Task<PublishedWorkflow> GetAsync(string definitionId, int version, CancellationToken cancellationToken = default)
     {
@@ -46,16 +35,20 @@ public sealed partial class DefinitionStore(
 
     internal async Task<PublishedWorkflow> GetLatestAsync(DbContext db, string definitionId)
     {
-        var version = await LatestPublished(db, definitionId)
+        if (cache.TryGetLatest(definitionId, out var latest))
+            return latest;
+        var version = await CompiledQueries.For(db).LatestPublished(db, definitionId)
             ?? throw new WorkflowNotFoundException($"No published version of '{definitionId}' exists.");
-        return await GetAsync(db, definitionId, version);
+        var workflow = await GetAsync(db, definitionId, version);
+        cache.SetLatest(workflow);
+        return workflow;
     }
 
     internal async Task<PublishedWorkflow> GetAsync(DbContext db, string definitionId, int version)
     {
         if (cache.TryGet(definitionId, version, out var cached))
             return cached;
-        var row = await VersionRow(db, definitionId, version)
+        var row = await CompiledQueries.For(db).PublishedVersion(db, definitionId, version)
             ?? throw new WorkflowNotFoundException($"Version {version} of '{definitionId}' does not exist or is not published.");
         // Catalogs may have changed since publication; a stored version stays runnable if it still parses.
         var definition = validator.Validate(row.Json).Definition
