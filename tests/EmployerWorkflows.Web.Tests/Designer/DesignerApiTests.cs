@@ -54,13 +54,16 @@ public sealed class DesignerApiTests : CompanyScenario
         var published = await ReadAsync(await designer.PostAsync("/api/definitions/designer-demo/publish", null), HttpStatusCode.OK);
 
         var fresh = await StartAsync("designer-demo");
-        Assert.Equal(published.GetProperty("version").GetInt32(), fresh.Version);
+        var oldVersion = await DefinitionVersionOf(old.InstanceId);
+        var freshVersion = await DefinitionVersionOf(fresh.InstanceId);
+        Assert.Equal(published.GetProperty("version").GetInt32(), freshVersion);
         var list = await ReadAsync(await designer.GetAsync("/api/definitions"), HttpStatusCode.OK);
         var versions = list.EnumerateArray().Single(d => d.GetProperty("definitionId").GetString() == "designer-demo").GetProperty("versions");
-        Assert.Equal(1, versions.EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == old.Version).GetProperty("runningInstances").GetInt32());
-        Assert.Equal(1, versions.EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == fresh.Version).GetProperty("runningInstances").GetInt32());
-        Assert.NotEqual(old.Version, fresh.Version);
-        _ = draft;
+        Assert.Equal(1, versions.EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == oldVersion).GetProperty("runningInstances").GetInt32());
+        Assert.Equal(1, versions.EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == freshVersion).GetProperty("runningInstances").GetInt32());
+        Assert.Equal(1, oldVersion);
+        Assert.Equal(2, freshVersion);
+        Assert.Equal(1, draft.GetProperty("revision").GetInt32());
     }
 
     [Fact]
@@ -75,34 +78,46 @@ public sealed class DesignerApiTests : CompanyScenario
     }
 
     [Fact]
-    public async Task Operator_RetriesAFaultedInstance_AndCancelsAnother()
+    public async Task Operator_RetriesAFaultedInstance_OnceTheCauseIsFixed_AndCancelsAnother()
     {
         var designer = await Designer();
         var faulty = Demo.Replace("\"Closed\": { \"final\": true }", "\"Closed\": { \"final\": true, \"onEntry\": [ { \"activity\": \"invoke\", \"id\": \"reject\", \"operation\": \"company.reject\", \"inputs\": { \"companyId\": \"vars.companyId\", \"reason\": \"'test'\" } } ] }");
         await ReadAsync(await designer.PutAsJsonAsync("/api/definitions/designer-demo/draft", new { json = faulty }), HttpStatusCode.OK);
         await ReadAsync(await designer.PostAsync("/api/definitions/designer-demo/publish", null), HttpStatusCode.OK);
-        var (_, companyId) = await ActiveCompanyAsync();
-        var instance = await StartAsync("designer-demo", new JsonObject { ["companyId"] = Guid.NewGuid().ToString() });
+        var missingCompany = Guid.NewGuid();
+        var first = await StartAsync("designer-demo", new JsonObject { ["companyId"] = missingCompany.ToString() });
+        var second = await StartAsync("designer-demo", new JsonObject { ["companyId"] = Guid.NewGuid().ToString() });
         var reviewer = await Reviewer();
-        var tasks = await ReadAsync(await reviewer.GetAsync("/api/tasks"), HttpStatusCode.OK);
-        var task = tasks.EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instance.InstanceId);
-        var detail = await ReadAsync(await reviewer.GetAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
-        var faulted = await ReadAsync(await CompleteAsync(reviewer, detail, "close"), HttpStatusCode.OK);
-        Assert.Equal("Faulted", faulted.GetProperty("status").GetString());
+        foreach (var instance in new[] { first, second })
+        {
+            var tasks = await ReadAsync(await reviewer.GetAsync("/api/tasks"), HttpStatusCode.OK);
+            var task = tasks.EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instance.InstanceId);
+            var detail = await ReadAsync(await reviewer.GetAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
+            Assert.Equal("Faulted", (await ReadAsync(await CompleteAsync(reviewer, detail, "close"), HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
 
         var op = await Operator();
         var listed = await ReadAsync(await op.GetAsync("/api/instances?faulted=true"), HttpStatusCode.OK);
-        Assert.Contains(listed.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == instance.InstanceId);
-        var view = await ReadAsync(await op.GetAsync($"/api/instances/{instance.InstanceId}"), HttpStatusCode.OK);
+        Assert.Equal(2, listed.GetProperty("items").GetArrayLength());
+        var view = await ReadAsync(await op.GetAsync($"/api/instances/{first.InstanceId}"), HttpStatusCode.OK);
         var incident = view.GetProperty("incidents")[0];
+        Assert.Equal("reject", incident.GetProperty("activityId").GetString());
         Assert.Contains("class Open current", view.GetProperty("diagram").GetString());
 
-        // Fix the cause (point the variable at a real company) is not possible from outside: retry fails again, stays faulted.
-        var again = await ReadAsync(await op.PostAsync($"/api/incidents/{incident.GetProperty("id").GetGuid()}/retry", null), HttpStatusCode.OK);
-        Assert.Equal("Faulted", again.GetProperty("status").GetString());
-        var cancelled = await ReadAsync(await op.PostAsJsonAsync($"/api/instances/{instance.InstanceId}/cancel", new { reason = "Avviata per errore" }), HttpStatusCode.OK);
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EmployerWorkflows.Web.Data.AppDbContext>();
+            db.Add(new EmployerWorkflows.Web.Features.Companies.Company { Id = missingCompany, CodiceFiscale = "07123450012", Name = "Ritrovata Srl" });
+            await db.SaveChangesAsync();
+        }
+        var retried = await ReadAsync(await op.PostAsync($"/api/incidents/{incident.GetProperty("id").GetGuid()}/retry", null), HttpStatusCode.OK);
+        Assert.Equal("Completed", retried.GetProperty("status").GetString());
+        Assert.Equal("Closed", retried.GetProperty("state").GetString());
+
+        var cancelled = await ReadAsync(await op.PostAsJsonAsync($"/api/instances/{second.InstanceId}/cancel", new { reason = "Avviata per errore" }), HttpStatusCode.OK);
         Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
-        _ = companyId;
+        var journal = await ReadAsync(await op.GetAsync($"/api/instances/{second.InstanceId}"), HttpStatusCode.OK);
+        Assert.Contains(journal.GetProperty("journal").EnumerateArray(), e => e.GetProperty("kind").GetString() == "Cancel");
     }
 
     [Fact]
@@ -116,6 +131,13 @@ public sealed class DesignerApiTests : CompanyScenario
         var designer = await Designer();
         Assert.Equal(HttpStatusCode.Forbidden, (await designer.GetAsync("/api/instances")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await TestClients.Anonymous(App).GetAsync("/api/definitions")).StatusCode);
+    }
+
+    private async Task<int> DefinitionVersionOf(Guid instanceId)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EmployerWorkflows.Web.Data.AppDbContext>();
+        return (await db.Set<EmployerWorkflows.Runtime.Persistence.WorkflowInstance>().FindAsync(instanceId))!.DefinitionVersion;
     }
 
     private async Task<WorkflowResult> StartAsync(string definitionId, JsonObject? variables = null)
