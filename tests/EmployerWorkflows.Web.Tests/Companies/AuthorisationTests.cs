@@ -45,7 +45,10 @@ public sealed class AuthorisationTests : CompanyScenario
         {
             var url = route.Replace("{companyId:guid}", companyA.ToString()).Replace("{memberId:guid}", memberA.ToString())
                 .Replace("{unitId:guid}", unitA.ToString()).Replace("{taskId:guid}", taskA.GetProperty("id").GetString())
-                .Replace("{instanceId:guid}", taskA.GetProperty("instanceId").GetString()).Replace("{userId}", adminUserId);
+                .Replace("{instanceId:guid}", taskA.GetProperty("instanceId").GetString()).Replace("{userId}", adminUserId)
+                .Replace("{definitionId}", "company-registration").Replace("{version:int}", "1");
+            url = System.Text.RegularExpressions.Regex.Replace(url, @"\{\w+:guid\}", Guid.NewGuid().ToString());
+            Assert.DoesNotContain("{", url);
             foreach (var (who, client, allowed) in new[]
                      {
                          ("other company", other, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound }),
