@@ -18,7 +18,7 @@ public static class MembersApi
 
         group.MapGet("/", async (Guid companyId, HttpContext http, AppDbContext db, CompanyAccess access, CancellationToken ct) =>
             {
-                if (await Manage(http, access, companyId, ct) is { } refusal) return refusal;
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var members = await db.Set<Membership>().AsNoTracking().Include(m => m.Profiles).Where(m => m.CompanyId == companyId)
                     .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u }).ToListAsync(ct);
                 return Results.Ok(members.OrderBy(x => x.m.Kind).ThenBy(x => x.u.LastName).Select(x => MemberViews.From(x.m, x.u)).ToList());
@@ -41,7 +41,7 @@ public static class MembersApi
         group.MapPut("/{memberId:guid}/profiles", async (Guid companyId, Guid memberId, [FromBody] ProfilesUpdate input, HttpContext http,
                 AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct) =>
             {
-                if (await Manage(http, access, companyId, ct) is { } refusal) return refusal;
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var (member, person) = await LoadAsync(db, companyId, memberId, ct);
                 if (member is null) return Results.NotFound();
                 if (member.Version != input.ExpectedVersion)
@@ -65,7 +65,7 @@ public static class MembersApi
         group.MapPost("/{memberId:guid}/end-relationship", async (Guid companyId, Guid memberId, [FromBody] EndOfRelationship input,
                 HttpContext http, AppDbContext db, CompanyAccess access, MemberProcedures procedures, TimeProvider clock, CancellationToken ct) =>
             {
-                if (await Manage(http, access, companyId, ct) is { } refusal) return refusal;
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var (member, person) = await LoadAsync(db, companyId, memberId, ct);
                 if (member is null) return Results.NotFound();
                 var errors = new FieldErrors();
@@ -88,7 +88,7 @@ public static class MembersApi
         group.MapPost("/{memberId:guid}/revoke", async (Guid companyId, Guid memberId, HttpContext http, AppDbContext db,
                 CompanyAccess access, MemberProcedures procedures, CancellationToken ct) =>
             {
-                if (await Manage(http, access, companyId, ct) is { } refusal) return refusal;
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var (member, person) = await LoadAsync(db, companyId, memberId, ct);
                 if (member is null) return Results.NotFound();
                 var company = await CompaniesApi.Load(db, companyId, ct);
@@ -103,7 +103,7 @@ public static class MembersApi
         group.MapPost("/{memberId:guid}/role-change", async (Guid companyId, Guid memberId, [FromBody] RoleChange input, HttpContext http,
                 AppDbContext db, CompanyAccess access, MemberProcedures procedures, UserManager<AppUser> users, CancellationToken ct) =>
             {
-                if (await Manage(http, access, companyId, ct) is { } refusal) return refusal;
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var (member, person) = await LoadAsync(db, companyId, memberId, ct);
                 if (member is null) return Results.NotFound();
                 var errors = new FieldErrors().Required("description", input.Description, "Nuovo ruolo o mansione", "New role or job").MaxLength("description", input.Description, 1000);
@@ -119,7 +119,7 @@ public static class MembersApi
         group.MapPost("/{memberId:guid}/report-stolen-credentials", async (Guid companyId, Guid memberId, HttpContext http, AppDbContext db,
                 CompanyAccess access, MemberProcedures procedures, UserManager<AppUser> users, CancellationToken ct) =>
             {
-                if (await Manage(http, access, companyId, ct) is { } refusal) return refusal;
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var (member, person) = await LoadAsync(db, companyId, memberId, ct);
                 if (member is null) return Results.NotFound();
                 var company = await CompaniesApi.Load(db, companyId, ct);
@@ -137,13 +137,6 @@ public static class MembersApi
             .WithDescription("A collaborator loses every privilege at once; an administrator is suspended at once and the agency reviews the case.")
             .Produces<MemberView>();
         return app;
-    }
-
-    private static async Task<IResult?> Manage(HttpContext http, CompanyAccess access, Guid companyId, CancellationToken ct)
-    {
-        var rights = await access.ForAsync(http.User, companyId, ct);
-        if (rights is null) return Results.NotFound();
-        return rights.CanManage ? null : Results.Forbid();
     }
 
     private static async Task<(Membership? Member, AppUser? Person)> LoadAsync(AppDbContext db, Guid companyId, Guid memberId, CancellationToken ct)

@@ -47,9 +47,7 @@ public static class CompaniesApi
         group.MapGet("/{companyId:guid}/journal", async (Guid companyId, long? before, HttpContext http, CompanyAccess access,
                 JournalQueries journal, CancellationToken ct) =>
             {
-                var rights = await access.ForAsync(http.User, companyId, ct);
-                if (rights is null) return Results.NotFound();
-                if (!rights.CanManage) return Results.Forbid();
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 return Results.Ok(await journal.ForCompanyAsync(companyId, before, 50, ct));
             })
             .WithSummary("Audit trail of a company").WithDescription("Who did what for the company, newest first; page with `before`.")
@@ -82,9 +80,7 @@ public static class CompaniesApi
     private static async Task<IResult> UpdateAsync(Guid companyId, [FromBody] CompanyUpdate request, HttpContext http,
         AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct)
     {
-        var rights = await access.ForAsync(http.User, companyId, ct);
-        if (rights is null) return Results.NotFound();
-        if (!rights.CanManage) return Results.Forbid();
+        if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
         var errors = CompanyInputValidator.Validate(request.Company, registration: false);
         if (errors.Any) return errors.ToResult();
         var company = await Load(db, companyId, ct);

@@ -16,9 +16,7 @@ public static class UnitsApi
         group.MapPost("/{companyId:guid}/units", async (Guid companyId, [FromBody] UnitInput input, HttpContext http,
                 AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct) =>
             {
-                var rights = await access.ForAsync(http.User, companyId, ct);
-                if (rights is null) return Results.NotFound();
-                if (!rights.CanManage) return Results.Forbid();
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var errors = Validate(input);
                 if (errors.Any) return errors.ToResult();
                 var unit = new OrganisationalUnit { CompanyId = companyId, Name = input.Name!.Trim(), Code = input.Code?.Trim(), CreatedAt = clock.GetUtcNow() };
@@ -32,9 +30,7 @@ public static class UnitsApi
         group.MapPut("/{companyId:guid}/units/{unitId:guid}", async (Guid companyId, Guid unitId, [FromBody] UnitInput input, HttpContext http,
                 AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct) =>
             {
-                var rights = await access.ForAsync(http.User, companyId, ct);
-                if (rights is null) return Results.NotFound();
-                if (!rights.CanManage) return Results.Forbid();
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var unit = await db.Set<OrganisationalUnit>().SingleOrDefaultAsync(u => u.Id == unitId && u.CompanyId == companyId, ct);
                 if (unit is null) return Results.NotFound();
                 var errors = Validate(input);
@@ -51,9 +47,7 @@ public static class UnitsApi
         group.MapDelete("/{companyId:guid}/units/{unitId:guid}", async (Guid companyId, Guid unitId, HttpContext http,
                 AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct) =>
             {
-                var rights = await access.ForAsync(http.User, companyId, ct);
-                if (rights is null) return Results.NotFound();
-                if (!rights.CanManage) return Results.Forbid();
+                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
                 var units = await db.Set<OrganisationalUnit>().Where(u => u.CompanyId == companyId).ToListAsync(ct);
                 var unit = units.SingleOrDefault(u => u.Id == unitId);
                 if (unit is null) return Results.NotFound();
