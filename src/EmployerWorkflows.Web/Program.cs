@@ -21,6 +21,7 @@ builder.AddJobs();
 builder.AddWorkflowRuntime(home);
 builder.AddCompanies();
 builder.AddCollaborators();
+builder.AddDesigner();
 builder.AddHealth();
 builder.AddApiDocs();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");

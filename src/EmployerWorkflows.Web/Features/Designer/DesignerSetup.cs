@@ -1,13 +1,21 @@
+using EmployerWorkflows.Web.Features.Designer.Sandbox;
 using EmployerWorkflows.Web.Features.Monitor;
 
 namespace EmployerWorkflows.Web.Features.Designer;
 
 public static class DesignerSetup
 {
+    public static WebApplicationBuilder AddDesigner(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Sandbox.SandboxRegistry>();
+        return builder;
+    }
+
     public static WebApplication MapDesignerAndMonitor(this WebApplication app)
     {
         app.MapDefinitionsApi();
         app.MapInstancesApi();
+        app.MapSandboxApi();
         return app;
     }
 }

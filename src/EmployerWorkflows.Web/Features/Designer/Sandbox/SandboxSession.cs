@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Definitions;
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Hosting;
+using EmployerWorkflows.Runtime.Incidents;
+using EmployerWorkflows.Runtime.Journal;
+using EmployerWorkflows.Runtime.Operations;
+using EmployerWorkflows.Runtime.Outbox;
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Timers;
+using EmployerWorkflows.Runtime.Versions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Web.Features.Designer.Sandbox;
+
+/// <summary>
+/// One "try it" run of a draft: its own runtime on an in-memory database, a hand-moved clock, operations that
+/// only record, and an outbox nobody delivers. Emails are shown, never sent.
+/// </summary>
+public sealed class SandboxSession : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly ServiceProvider services;
+    private readonly ConcurrentQueue<OperationCall> calls = new();
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public SandboxSession(string workflowsRoot, IEnumerable<string> roles, IEnumerable<IWorkflowOperation> realOperations, DateTimeOffset start)
+    {
+        Clock = new SandboxClock(start);
+        connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        var options = new DbContextOptionsBuilder<SandboxDbContext>().UseSqlite(connection).AddWorkflowRuntimeInterceptors().Options;
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddSingleton<IWorkflowDbContextFactory>(new SandboxDbContextFactory(options));
+        foreach (var operation in realOperations)
+            collection.AddSingleton<IWorkflowOperation>(new RecordedOperation(operation, calls));
+        collection.AddWorkflowDefinitions(workflowsRoot, o => { foreach (var role in roles) o.Roles.Add(role); });
+        collection.AddWorkflowRuntime(o => o.NodeId = "sandbox");
+        services = collection.BuildServiceProvider();
+        using var db = new SandboxDbContext(options);
+        db.Database.EnsureCreated();
+    }
+
+    public Guid Id { get; } = Guid.NewGuid();
+    public SandboxClock Clock { get; }
+    public Guid InstanceId { get; private set; }
+    public DateTime LastUsed { get; private set; } = DateTime.UtcNow;
+    public string DefinitionId { get; private set; } = "";
+
+    public Task<SandboxSnapshot> StartAsync(string json, JsonObject? variables, WorkflowActor actor, CancellationToken ct) => Locked(async sp =>
+    {
+        var store = sp.GetRequiredService<DefinitionStore>();
+        var draft = await store.SaveDraftAsync(DefinitionIdOf(sp, json), json, null, actor.UserId, ct);
+        DefinitionId = draft.DefinitionId;
+        await store.PublishAsync(DefinitionId, actor.UserId, ct);
+        var result = await sp.GetRequiredService<IWorkflowEngine>().StartAsync(new StartWorkflow(DefinitionId, null, variables, "sandbox", null, actor), ct);
+        InstanceId = result.InstanceId;
+    }, ct);
+
+    public Task<SandboxSnapshot> FireAsync(string trigger, JsonObject? payload, WorkflowActor actor, CancellationToken ct) => Locked(sp =>
+        sp.GetRequiredService<IWorkflowEngine>().FireAsync(new FireTrigger(InstanceId, trigger, actor, payload), ct), ct);
+
+    public Task<SandboxSnapshot> AdvanceAsync(TimeSpan by, CancellationToken ct) => Locked(async sp =>
+    {
+        Clock.Advance(by);
+        await sp.GetRequiredService<TimerSweep>().RunAsync(ct);
+    }, ct);
+
+    public Task<SandboxSnapshot> SnapshotAsync(CancellationToken ct) => Locked(_ => Task.CompletedTask, ct);
+
+    private async Task<SandboxSnapshot> Locked(Func<IServiceProvider, Task> step, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            LastUsed = DateTime.UtcNow;
+            await using var scope = services.CreateAsyncScope();
+            await step(scope.ServiceProvider);
+            return await ReadAsync(scope.ServiceProvider, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static string DefinitionIdOf(IServiceProvider sp, string json) =>
+        sp.GetRequiredService<IDefinitionValidator>().Validate(json).Definition?.Id
+        ?? throw new ArgumentException("The definition does not parse.");
+
+    private async Task<SandboxSnapshot> ReadAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        await using var db = sp.GetRequiredService<IWorkflowDbContextFactory>().CreateDbContext();
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleAsync(i => i.Id == InstanceId, ct);
+        var workflow = await sp.GetRequiredService<DefinitionStore>().GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+        var tasks = await db.Set<WorkflowTask>().AsNoTracking().Where(t => t.InstanceId == InstanceId && t.Status == WorkflowTaskStatus.Open).ToListAsync(ct);
+        var timers = await db.Set<WorkflowTimer>().AsNoTracking().Where(t => t.InstanceId == InstanceId && t.Status == TimerStatus.Pending).ToListAsync(ct);
+        var emails = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.InstanceId == InstanceId).ToListAsync(ct);
+        var incidents = await db.Set<Incident>().AsNoTracking().Where(i => i.InstanceId == InstanceId && i.ResolvedAt == null).ToListAsync(ct);
+        var journal = (await sp.GetRequiredService<JournalQueries>().ForInstanceAsync(InstanceId, null, 200, ct)).Entries;
+        return new SandboxSnapshot(Id, InstanceId, instance.State, instance.Status.ToString(), Clock.GetUtcNow(), instance.Variables,
+            MermaidDiagram.For(workflow.Definition, instance.State),
+            tasks.Select(t => new SandboxTask(t.TitleIt, t.Role, t.AssigneeUserId, t.ActionList, t.DueAt)).ToList(),
+            timers.OrderBy(t => t.DueAt).Select(t => new SandboxTimer(t.Kind.ToString(), t.Trigger ?? t.Escalate, t.Template, t.DueAt)).ToList(),
+            emails.OrderBy(m => m.CreatedAt).Select(m => new SandboxEmail(m.To, m.Subject, m.TextBody, m.CreatedAt)).ToList(),
+            calls.ToList(), journal, incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList());
+    }
+
+    public void Dispose()
+    {
+        services.Dispose();
+        connection.Dispose();
+        gate.Dispose();
+    }
+}
