@@ -1,6 +1,7 @@
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Email;
 using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.JobRoom;
 using EmployerWorkflows.Web.Hosting;
 using EmployerWorkflows.Web.Jobs;
 using EmployerWorkflows.Web.Localization;
@@ -18,6 +19,7 @@ builder.AddJobs();
 builder.AddWorkflowRuntime(home);
 builder.AddHealth();
 builder.AddApiDocs();
+builder.AddJobRoom();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddProblemDetails();
 
@@ -34,6 +36,7 @@ app.MapHealth();
 app.MapApiDocs();
 app.MapJobs();
 app.MapWorkflowJobs();
+app.MapJobRoom();
 app.MapRazorPages();
 app.Run();
 
