@@ -233,7 +233,12 @@ internal static partial class WriteRightsEndpoints
         var engine = http.RequestServices.GetRequiredService<IWorkflowEngine>();
         return await JobRoomSetup.InTransactionAsync(db, async () =>
         {
-            before?.Invoke();
+            if (before is not null)
+            {
+                before();
+                // Saved first so that the step's email activities can attach what was just uploaded.
+                await db.SaveChangesAsync(ct);
+            }
             var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, trigger,
                 WorkflowActors.From(http.User, procedure.RegisterEntryId), payload, expectedVersion), ct);
             if (after is not null) await after();
