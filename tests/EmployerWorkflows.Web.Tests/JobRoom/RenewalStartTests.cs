@@ -77,6 +77,26 @@ public sealed class RenewalStartTests(JobRoomHost host) : IClassFixture<JobRoomH
     }
 
     [Fact]
+    public async Task Renewal_FilesNewAccountRequest_WhenWaitingRequestWasRefused()
+    {
+        var company = await host.CompanyAsync("Rifiuti Brissago SA");
+        var colleague = await host.ColleagueAsync(company, "Oscar");
+        var started = await colleague.Client.PostAsJsonAsync("/api/jobroom/write-rights", new { uid = company.Uid });
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetGuid();
+        await colleague.Client.PostAsJsonAsync($"/api/jobroom/write-rights/{id}/account-check", new { });
+        await company.Admin.PostAsJsonAsync($"/api/jobroom/access-requests/{colleague.InstanceId}/refuse", new { reason = "Persona sconosciuta" });
+
+        var again = await colleague.Client.PostAsJsonAsync($"/api/jobroom/write-rights/{id}/account-check", new { });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("AwaitingAccount", (await host.InstanceAsync(id)).State);
+        var mine = await colleague.Client.GetFromJsonAsync<JsonElement>("/api/jobroom/accounts/mine");
+        var account = mine.EnumerateArray().Single(a => a.GetProperty("uid").GetString() == company.Uid);
+        Assert.Equal("AwaitingApproval", account.GetProperty("status").GetString());
+        Assert.NotEqual(colleague.InstanceId, account.GetProperty("requestInstanceId").GetGuid());
+    }
+
+    [Fact]
     public async Task CorrectionDeadline_RemindsMovesWhenFundGrantsExtensionAndLapsesAfterNewDate()
     {
         var company = await host.CompanyAsync("Proroghe Morcote SA");

@@ -25,6 +25,21 @@ public sealed class WriteRightsInputTests(JobRoomHost host) : IClassFixture<JobR
         Assert.Equal(before, await host.QueryAsync(db => db.Set<WriteRightsProcedure>().CountAsync()));
     }
 
+    [Fact]
+    public async Task AccountRequest_FindsTheCompany_WhenUidIsWrittenCompactWithVatSuffix()
+    {
+        var company = await host.CompanyAsync("Formati Vari SA");
+        using var colleague = await host.ClientAsync(await host.CreatePersonAsync("Ugo", "Formati"));
+        var compact = company.Uid.Replace("-", "").Replace(".", "") + " MWST";
+
+        var response = await colleague.PostAsJsonAsync("/api/jobroom/accounts", new { uid = compact, email = "ugo@example.ch" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((company.Uid, AccountRequests.AccessRequest),
+            (body.GetProperty("account").GetProperty("uid").GetString(), body.GetProperty("procedure").GetString()));
+    }
+
     [Theory]
     [InlineData("1234567", "risNumber")]
     [InlineData("B87654321", "risNumber")]

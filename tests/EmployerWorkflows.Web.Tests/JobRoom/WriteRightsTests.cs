@@ -118,6 +118,18 @@ public sealed class WriteRightsTests(JobRoomHost host) : IClassFixture<JobRoomHo
         Assert.Equal("EServiceLogin", (await host.InstanceAsync(id)).State);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheKaeFfeSteps()
+    {
+        using var anonymous = host.Anonymous();
+
+        var document = await anonymous.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/jobroom/write-rights/{instanceId}/error-screenshot", document);
+        Assert.Contains("Step 3: uploads the error screenshot with the old and new email address", document);
+        Assert.Contains("/api/jobroom/power-of-attorney/{instanceId}/signed-procura", document);
+    }
+
     private async Task<(string, InstanceStatus)> StateAsync(Guid instanceId)
     {
         var instance = await host.InstanceAsync(instanceId);

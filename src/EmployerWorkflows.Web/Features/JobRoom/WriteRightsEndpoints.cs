@@ -54,7 +54,8 @@ internal static partial class WriteRightsEndpoints
         step.MapPost("/account-check", AccountCheckAsync)
             .WithSummary("Step 1: confirms an active Job-Room account linked to the UID")
             .WithDescription("Continues to the eService login when the responsible person's account is active; otherwise Phase A runs " +
-                             "first (a new request is filed when needed, with the given email) and the renewal resumes by itself on activation.")
+                             "first (a new request is filed when needed, with the given email) and the renewal resumes by itself on activation. " +
+                             "While waiting, calling it again files a new request if the previous one was refused or expired.")
             .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         step.MapPost("/eservice-login", EServiceLoginAsync)
             .WithSummary("Step 2: confirms the login to the eService with RIS, CAD and PIN")
