@@ -13,7 +13,7 @@ namespace EmployerWorkflows.Web.Tests.JobRoom;
 [Collection(WebHostCollection.Name)]
 public sealed class PowerOfAttorneyTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Png = JobRoomScenario.Png;
 
     [Fact]
     public async Task PowerOfAttorney_ActivatesFirstAccountAsMainAdministrator_WhenSignedProcuraIsVerified()
@@ -82,8 +82,8 @@ public sealed class PowerOfAttorneyTests(JobRoomHost host) : IClassFixture<JobRo
     [Fact]
     public async Task AccountRequest_BecomesTaskOfMainAdministrator_WhenUidAlreadyHasAnAccount()
     {
-        var (uid, _, admin, poa) = await RequestFirstAccountAsync("Due Persone SA");
-        await ActivateAsync(admin, poa);
+        var company = await host.CompanyAsync("Due Persone SA");
+        var (uid, admin) = (company.Uid, company.Admin);
         var colleagueCf = await host.CreatePersonAsync("Carla", "Colleghi");
         using var colleague = await host.ClientAsync(colleagueCf);
 
@@ -129,15 +129,6 @@ public sealed class PowerOfAttorneyTests(JobRoomHost host) : IClassFixture<JobRo
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(AccountRequests.PowerOfAttorney, body.GetProperty("procedure").GetString());
         return (uid, cf, user, body.GetProperty("instanceId").GetGuid());
-    }
-
-    /// <summary>Drives a power of attorney to activation.</summary>
-    internal async Task ActivateAsync(HttpClient user, Guid instanceId)
-    {
-        using var seco = await host.SecoDeskAsync();
-        await seco.PostAsync($"/api/jobroom/power-of-attorney/{instanceId}/dispatched", null);
-        await UploadAsync(user, instanceId, Png, "procura.png");
-        Assert.Equal(HttpStatusCode.OK, (await seco.PostAsync($"/api/jobroom/power-of-attorney/{instanceId}/verify", null)).StatusCode);
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid instanceId, byte[] content, string fileName)
