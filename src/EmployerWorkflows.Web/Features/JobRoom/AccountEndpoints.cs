@@ -50,15 +50,14 @@ internal static class AccountEndpoints
             .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> RequestAsync(AccountRequestInput input, AppDbContext db, AccountRequests requests,
+    private static async Task<IResult> RequestAsync(AccountRequestInput input, AppDbContext db, IUidRegister register, AccountRequests requests,
         UserManager<AppUser> users, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new FieldErrors().Add("uid", SwissUid.Validate(input.Uid));
         if (!JobRoomVariables.IsEmail(input.Email))
             errors.Add("email", "Indicare un indirizzo e-mail valido.", "Give a valid email address.");
         if (errors.Any) return errors.ToResult();
-        var uid = SwissUid.Parse(input.Uid).Value;
-        var company = await db.Set<UidRegisterEntry>().SingleOrDefaultAsync(e => e.Uid == uid, ct);
+        var company = await register.FindAsync(SwissUid.Parse(input.Uid), ct);
         if (company is null)
             return new FieldErrors().Add("uid", "Questo numero IDI non è nel registro IDI.", "This UID is not in the UID register.").ToResult();
         var person = await users.GetUserAsync(user) ?? throw new InvalidOperationException("The logged-in user no longer exists.");

@@ -24,16 +24,17 @@ public sealed class AccountRequests(AppDbContext db, IWorkflowEngine engine, Job
     public const string AccessRequest = "jobroom-access-request";
 
     /// <summary>Null when the person already has a pending or active account for the UID.</summary>
-    public async Task<AccountRequestResult?> RequestAsync(UidRegisterEntry company, AppUser user, string email, WorkflowActor actor, CancellationToken ct)
+    public async Task<AccountRequestResult?> RequestAsync(UidRegisterRecord company, AppUser user, string email, WorkflowActor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var account = await access.AccountAsync(company.Uid, user.Id, ct);
+        var uid = company.Uid.Value;
+        var account = await access.AccountAsync(uid, user.Id, ct);
         if (account is { Status: JobRoomAccountStatus.AwaitingApproval or JobRoomAccountStatus.AwaitingPowerOfAttorney }
             || account is { IsActive: true })
             return null;
         if (account is null)
         {
-            account = new JobRoomAccount { RegisterEntryId = company.Id, Uid = company.Uid, UserId = user.Id };
+            account = new JobRoomAccount { RegisterEntryId = company.Id, Uid = uid, UserId = user.Id };
             db.Add(account);
         }
         account.Email = email.Trim();
@@ -44,7 +45,7 @@ public sealed class AccountRequests(AppDbContext db, IWorkflowEngine engine, Job
         account.IsMainAdministrator = false;
         account.Version++;
 
-        var main = await access.MainAdministratorAsync(company.Uid, ct);
+        var main = await access.MainAdministratorAsync(uid, ct);
         var variables = new JsonObject
         {
             ["company"] = JobRoomVariables.Company(company),
@@ -70,10 +71,10 @@ public sealed class AccountRequests(AppDbContext db, IWorkflowEngine engine, Job
         account.RequestInstanceId = started.InstanceId;
         if (procedure == PowerOfAttorney)
         {
-            var letter = ProcuraLetter.Create(DatabaseUidRegister.ToRecord(company), account.DisplayName, account.Email,
+            var letter = ProcuraLetter.Create(company, account.DisplayName, account.Email,
                 (string)variables["reference"]!, now, account.Language);
             InstanceDocuments.Add(db, started.InstanceId, company.Id, ProcuraLetter.DocumentName,
-                $"procura-{SwissUid.Parse(company.Uid).Value}.pdf", "application/pdf", letter, actor.UserId, now);
+                $"procura-{uid}.pdf", "application/pdf", letter, actor.UserId, now);
         }
         await db.SaveChangesAsync(ct);
         return new AccountRequestResult(account, started.InstanceId, procedure);

@@ -1,5 +1,6 @@
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Domain.Identifiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace EmployerWorkflows.Web.Features.JobRoom;
 /// case is proposed once, in its own transaction.
 /// </summary>
 public sealed class InactivityCheckJob(
-    AppDbContext db, JobRoomAccess access, WriteRightsProcedures procedures, TimeProvider clock, IOptions<JobRoomOptions> options,
+    AppDbContext db, IUidRegister register, JobRoomAccess access, WriteRightsProcedures procedures, TimeProvider clock, IOptions<JobRoomOptions> options,
     ILogger<InactivityCheckJob> logger)
 {
     public const string RecurringId = "jobroom-inactivity-check";
@@ -46,7 +47,8 @@ public sealed class InactivityCheckJob(
         }
         else if (await access.MainAdministratorAsync(backPaymentCase.Uid, ct) is { } main)
         {
-            var company = await db.Set<UidRegisterEntry>().SingleAsync(e => e.Id == backPaymentCase.RegisterEntryId, ct);
+            var company = await register.FindAsync(SwissUid.Parse(backPaymentCase.Uid), ct)
+                          ?? throw new InvalidOperationException($"UID {backPaymentCase.Uid} is no longer in the UID register.");
             var procedure = await procedures.OpenAsync(company, backPaymentCase, WorkflowActor.System, ct);
             await procedures.ProposeAsync(procedure, main, filer, filer.LeftCompanyAt is null ? "inactive" : "left", ct);
             backPaymentCase.RenewalProposedAt = now;

@@ -13,11 +13,11 @@ namespace EmployerWorkflows.Web.Features.JobRoom;
 /// <summary>How people, companies and dates of the SECO procedures appear in instance variables and templates.</summary>
 public static class JobRoomVariables
 {
-    public static JsonObject Company(UidRegisterEntry entry) => new()
+    public static JsonObject Company(UidRegisterRecord company) => new()
     {
-        ["name"] = entry.Name,
-        ["uid"] = SwissUid.Parse(entry.Uid).Display,
-        ["address"] = string.Join("\n", DatabaseUidRegister.ToRecord(entry).AddressLines),
+        ["name"] = company.Name,
+        ["uid"] = company.Uid.Display,
+        ["address"] = string.Join("\n", company.AddressLines),
     };
 
     /// <summary>A recipient as the runtime reads it: email, name, language, userId.</summary>

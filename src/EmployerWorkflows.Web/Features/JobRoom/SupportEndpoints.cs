@@ -30,7 +30,7 @@ internal static class SupportEndpoints
                              "JobRoom:HelpdeskAddress (default jobroom@alv.admin.ch).")
             .Accepts<IFormFile>("multipart/form-data").Produces<SupportRequestSent>(202).ProducesValidationProblem();
 
-    private static async Task<IResult> SendAsync(HttpRequest request, AppDbContext db, IEmailTemplateRenderer renderer,
+    private static async Task<IResult> SendAsync(HttpRequest request, AppDbContext db, IUidRegister register, IEmailTemplateRenderer renderer,
         IOptions<JobRoomOptions> options, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
@@ -45,7 +45,8 @@ internal static class SupportEndpoints
         var account = await db.Set<JobRoomAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Uid == uid && a.UserId == userId, ct);
         if (account is null)
             return new FieldErrors().Add("uid", "Non hai conti né richieste per questo numero IDI.", "You hold no account or request for this UID.").ToResult();
-        var company = await db.Set<UidRegisterEntry>().AsNoTracking().SingleAsync(e => e.Id == account.RegisterEntryId, ct);
+        var company = await register.FindAsync(SwissUid.Parse(account.Uid), ct)
+                      ?? throw new InvalidOperationException($"UID {account.Uid} is no longer in the UID register.");
         var instance = Guid.TryParse(form?["instanceId"].ToString(), out var instanceId)
             ? await db.Set<WorkflowInstance>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId && i.CompanyId == company.Id, ct)
             : null;
@@ -68,7 +69,7 @@ internal static class SupportEndpoints
                 Attachments = [new OutboxAttachment { FileName = $"screenshot.{screenshot!.Extension}", ContentType = screenshot.ContentType, Content = screenshot.Content }],
             }, now);
             DomainJournal.Record(db, WorkflowActors.From(user, company.Id), company.Id, "jobroom.supportRequest",
-                $"Support request for UID {company.Uid} sent to {message.To}", now, instance?.Id);
+                $"Support request for UID {company.Uid.Value} sent to {message.To}", now, instance?.Id);
             return Task.FromResult(Results.Accepted(value: new SupportRequestSent(message.Id, message.To)));
         }, ct);
     }

@@ -77,14 +77,14 @@ internal static partial class WriteRightsEndpoints
             .Produces<WriteRightsStarted>().ProducesProblem(404);
     }
 
-    private static async Task<IResult> StartAsync(StartWriteRightsInput input, AppDbContext db, JobRoomAccess access,
+    private static async Task<IResult> StartAsync(StartWriteRightsInput input, AppDbContext db, IUidRegister register, JobRoomAccess access,
         WriteRightsProcedures procedures, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new FieldErrors().Add("uid", SwissUid.Validate(input.Uid));
         var deadline = ParseDeadline(input.CorrectionDeadline, procedures, errors);
         if (errors.Any) return errors.ToResult();
         var uid = SwissUid.Parse(input.Uid).Value;
-        var company = await db.Set<UidRegisterEntry>().SingleOrDefaultAsync(e => e.Uid == uid, ct);
+        var company = await register.FindAsync(SwissUid.Parse(input.Uid), ct);
         var account = company is null ? null : await access.AccountAsync(uid, JobRoomAccess.UserId(user), ct);
         if (company is null || account is null || account.Status is JobRoomAccountStatus.Refused or JobRoomAccountStatus.Expired || account.LeftCompanyAt is not null)
             return new FieldErrors().Add("uid", "Chiedi prima un conto Job-Room collegato a questo numero IDI.",
@@ -118,7 +118,7 @@ internal static partial class WriteRightsEndpoints
             errors.Add("responsibleAccountId", "Scegli un conto Job-Room di questo IDI ancora in azienda.",
                 "Choose a Job-Room account of this UID whose holder is still with the company.");
         if (errors.Any) return errors.ToResult();
-        var company = await db.Set<UidRegisterEntry>().SingleAsync(e => e.Id == procedure.RegisterEntryId, ct);
+        var company = await CompanyAsync(http, procedure, ct);
         return await JobRoomSetup.InTransactionAsync(db, async () => Results.Ok(await procedures.BeginAsync(procedure, company, responsible!,
             deadline!.Value, "accept", WorkflowActors.From(user, company.Id), input.ExpectedVersion, ct)), ct);
     }
@@ -144,7 +144,7 @@ internal static partial class WriteRightsEndpoints
         var email = input.Email?.Trim() ?? account?.Email;
         if (!pending && !JobRoomVariables.IsEmail(email))
             return new FieldErrors().Add("email", "Indicare l'e-mail per il nuovo conto Job-Room.", "Give the email for the new Job-Room account.").ToResult();
-        var company = await db.Set<UidRegisterEntry>().SingleAsync(e => e.Id == procedure.RegisterEntryId, ct);
+        var company = await CompanyAsync(http, procedure, ct);
         var person = await http.RequestServices.GetRequiredService<UserManager<AppUser>>().GetUserAsync(user)
                      ?? throw new InvalidOperationException("The logged-in user no longer exists.");
         var engine = http.RequestServices.GetRequiredService<IWorkflowEngine>();
@@ -246,6 +246,10 @@ internal static partial class WriteRightsEndpoints
             return Results.Ok(result);
         }, ct);
     }
+
+    private static async Task<UidRegisterRecord> CompanyAsync(HttpContext http, WriteRightsProcedure procedure, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<IUidRegister>().FindAsync(SwissUid.Parse(procedure.Uid), ct)
+        ?? throw new InvalidOperationException($"UID {procedure.Uid} is no longer in the UID register.");
 
     private static (AppDbContext Db, JobRoomAccess Access, ClaimsPrincipal User) Services(HttpContext http) =>
         (http.RequestServices.GetRequiredService<AppDbContext>(), http.RequestServices.GetRequiredService<JobRoomAccess>(), http.User);

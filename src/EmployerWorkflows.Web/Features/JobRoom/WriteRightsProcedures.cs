@@ -18,7 +18,7 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
     public const string DeadlineDefinition = "kae-ffe-correction-deadline";
 
     /// <summary>Opens a procedure for a UID; nothing happens until it is proposed or begun.</summary>
-    public async Task<WriteRightsProcedure> OpenAsync(UidRegisterEntry company, BackPaymentCase? backPaymentCase, WorkflowActor actor, CancellationToken ct)
+    public async Task<WriteRightsProcedure> OpenAsync(UidRegisterRecord company, BackPaymentCase? backPaymentCase, WorkflowActor actor, CancellationToken ct)
     {
         var reference = JobRoomVariables.NewReference();
         var o = options.Value;
@@ -37,7 +37,7 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
         {
             Reference = reference,
             RegisterEntryId = company.Id,
-            Uid = company.Uid,
+            Uid = company.Uid.Value,
             InstanceId = started.InstanceId,
             BackPaymentCaseId = backPaymentCase?.Id,
             CreatedAt = clock.GetUtcNow(),
@@ -61,10 +61,10 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
     }
 
     /// <summary>Names the responsible person (<c>begin</c> on demand, <c>accept</c> after a proposal) and starts the deadline.</summary>
-    public async Task<WorkflowResult> BeginAsync(WriteRightsProcedure procedure, UidRegisterEntry company, JobRoomAccount requester,
+    public async Task<WorkflowResult> BeginAsync(WriteRightsProcedure procedure, UidRegisterRecord company, JobRoomAccount requester,
         DateOnly deadline, string trigger, WorkflowActor actor, long? expectedVersion, CancellationToken ct)
     {
-        var main = await access.MainAdministratorAsync(company.Uid, ct);
+        var main = await access.MainAdministratorAsync(company.Uid.Value, ct);
         var recipients = new JsonArray(JobRoomVariables.Person(requester));
         if (main is not null && main.Email != requester.Email) recipients.Add(JobRoomVariables.Person(main));
         var due = Deadline(deadline);
