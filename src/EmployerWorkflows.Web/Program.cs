@@ -4,6 +4,7 @@ using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Designer;
 using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.JobRoom;
 using EmployerWorkflows.Web.Hosting;
 using EmployerWorkflows.Web.Jobs;
 using EmployerWorkflows.Web.Localization;
@@ -24,6 +25,7 @@ builder.AddCollaborators();
 builder.AddDesigner();
 builder.AddHealth();
 builder.AddApiDocs();
+builder.AddJobRoom();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddProblemDetails();
 
@@ -43,6 +45,7 @@ app.MapWorkflowJobs();
 app.MapCompanies();
 app.MapCollaborators();
 app.MapDesignerAndMonitor();
+app.MapJobRoom();
 app.MapRazorPages();
 app.Run();
 

@@ -1,0 +1,69 @@
+using EmployerWorkflows.Runtime.Operations;
+using EmployerWorkflows.Web.Features.Procedures;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Web.Features.JobRoom;
+
+/// <summary>
+/// <c>jobroom.activateAccount</c>: the power of attorney was verified or the main administrator approved. The
+/// first account activated for a UID becomes its main administrator (rule 2).
+/// </summary>
+public sealed class ActivateAccountOperation : IWorkflowOperation
+{
+    public string Name => "jobroom.activateAccount";
+    public string Description => "Activates a requested Job-Room account; the first one of a UID becomes its main administrator.";
+    public IReadOnlyList<OperationInput> Inputs { get; } =
+        [new("accountId", OperationInputType.Guid, true, "The requested Job-Room account.")];
+
+    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    {
+        var account = await AccountOperations.LoadAsync(context, cancellationToken);
+        var hasMain = await context.Db.Set<JobRoomAccount>().AnyAsync(a =>
+            a.Uid == account.Uid && a.Id != account.Id && a.IsMainAdministrator && a.Status == JobRoomAccountStatus.Active && a.LeftCompanyAt == null,
+            cancellationToken);
+        account.Status = JobRoomAccountStatus.Active;
+        account.IsMainAdministrator = !hasMain;
+        account.ActivatedAt = context.Now;
+        account.LastUsedAt = context.Now;
+        account.Version++;
+        DomainJournal.Record(context.Db, context.Actor, context.CompanyId, Name,
+            $"Job-Room account of {account.DisplayName} for UID {account.Uid} activated" +
+            (account.IsMainAdministrator ? " as main administrator" : ""), context.Now, context.InstanceId);
+        return new { isMainAdministrator = account.IsMainAdministrator };
+    }
+}
+
+/// <summary><c>jobroom.closeAccountRequest</c>: the request was refused by the main administrator or its procura never came.</summary>
+public sealed class CloseAccountRequestOperation : IWorkflowOperation
+{
+    public string Name => "jobroom.closeAccountRequest";
+    public string Description => "Closes a Job-Room account request that was refused or expired.";
+    public IReadOnlyList<OperationInput> Inputs { get; } =
+    [
+        new("accountId", OperationInputType.Guid, true, "The requested Job-Room account."),
+        new("outcome", OperationInputType.String, true, "Refused or Expired."),
+    ];
+
+    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    {
+        var outcome = Enum.Parse<JobRoomAccountStatus>((string)context.Inputs["outcome"]!);
+        if (outcome is not (JobRoomAccountStatus.Refused or JobRoomAccountStatus.Expired))
+            throw new InvalidOperationException($"A request can only close as Refused or Expired, not {outcome}.");
+        var account = await AccountOperations.LoadAsync(context, cancellationToken);
+        account.Status = outcome;
+        account.Version++;
+        DomainJournal.Record(context.Db, context.Actor, context.CompanyId, Name,
+            $"Job-Room account request of {account.DisplayName} for UID {account.Uid}: {outcome}", context.Now, context.InstanceId);
+        return null;
+    }
+}
+
+internal static class AccountOperations
+{
+    public static async Task<JobRoomAccount> LoadAsync(OperationContext context, CancellationToken ct)
+    {
+        var id = (Guid)context.Inputs["accountId"]!;
+        return await context.Db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new InvalidOperationException($"No Job-Room account {id} exists.");
+    }
+}

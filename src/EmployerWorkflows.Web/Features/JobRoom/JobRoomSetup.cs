@@ -1,0 +1,68 @@
+using EmployerWorkflows.Runtime.Operations;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Procedures;
+using Hangfire;
+
+namespace EmployerWorkflows.Web.Features.JobRoom;
+
+/// <summary>The SECO procedures: Job-Room accounts linked to a UID, power of attorney, KAE-FFE write-rights renewal.</summary>
+public static class JobRoomSetup
+{
+    public const string SecoDeskPolicy = "JobRoom.SecoDesk";
+
+    public static WebApplicationBuilder AddJobRoom(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<JobRoomOptions>().Bind(builder.Configuration.GetSection(JobRoomOptions.Section))
+            .Validate(o => o.PowerOfAttorneyExpiryDays > o.PowerOfAttorneyReminderDays,
+                "JobRoom:PowerOfAttorneyExpiryDays must be longer than JobRoom:PowerOfAttorneyReminderDays.")
+            .Validate(o => o.UnemploymentFunds.All(f => f.Id.Length > 0 && JobRoomVariables.IsEmail(f.Email)),
+                "Every JobRoom:UnemploymentFunds entry needs an Id and a valid Email.")
+            .ValidateOnStart();
+        services.AddScoped<DatabaseUidRegister>();
+        services.AddScoped<IUidRegister>(sp => sp.GetRequiredService<DatabaseUidRegister>());
+        services.AddScoped<JobRoomAccess>();
+        services.AddScoped<AccountRequests>();
+        services.AddScoped<WriteRightsProcedures>();
+        services.AddScoped<InactivityCheckJob>();
+        services.AddSingleton<IWorkflowOperation, ActivateAccountOperation>();
+        services.AddSingleton<IWorkflowOperation, CloseAccountRequestOperation>();
+        services.AddAuthorizationBuilder().AddPolicy(SecoDeskPolicy, p => p.RequireRole(Roles.SecoDesk));
+        return builder;
+    }
+
+    public static WebApplication MapJobRoom(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/jobroom").RequireAuthorization().WithTags("SECO Job-Room");
+        api.MapRegisterEndpoints();
+        api.MapAccountEndpoints();
+        api.MapPowerOfAttorneyEndpoints();
+        api.MapWriteRightsEndpoints();
+        api.MapDeadlineEndpoints();
+        api.MapSupportEndpoints();
+        api.MapProcedureEndpoints();
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<InactivityCheckJob>(InactivityCheckJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None), Cron.Daily(6));
+        return app;
+    }
+
+    /// <summary>
+    /// Runs a command in one transaction: the domain change, the workflow steps and the journal commit together.
+    /// An error answer (4xx) rolls everything back; runtime refusals become 404/409/400.
+    /// </summary>
+    internal static Task<IResult> InTransactionAsync(AppDbContext db, Func<Task<IResult>> work, CancellationToken ct) =>
+        WorkflowProblems.RunAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await work();
+            if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
+                return result;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        });
+
+    internal static IResult NotFound() =>
+        Results.Problem(statusCode: 404, title: Localization.Lang.T("Non trovato.", "Not found."));
+}

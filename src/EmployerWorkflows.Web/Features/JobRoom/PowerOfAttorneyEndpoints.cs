@@ -1,0 +1,153 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Documents;
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EmployerWorkflows.Web.Features.JobRoom;
+
+public sealed record RejectProcuraInput(string? Reason, long? ExpectedVersion);
+
+/// <summary>
+/// The power-of-attorney workflow (rule 3): SecoDesk posts the generated procura, the company uploads it signed,
+/// SecoDesk verifies it and the account is activated.
+/// </summary>
+internal static class PowerOfAttorneyEndpoints
+{
+    public const string SignedProcuraPrefix = "signedProcura";
+
+    public static void MapPowerOfAttorneyEndpoints(this RouteGroupBuilder api)
+    {
+        var poa = api.MapGroup("/power-of-attorney/{instanceId:guid}");
+        poa.MapGet("/letter", LetterAsync).RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+            .WithSummary("Downloads the procura letter (PDF) to print and post")
+            .WithDescription("SecoDesk only. A one-page PDF addressed to the postal address in the UID register.")
+            .Produces(200, contentType: "application/pdf").ProducesProblem(404);
+
+        poa.MapPost("/dispatched", DispatchedAsync).RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+            .WithSummary("Records that the procura was posted")
+            .WithDescription("SecoDesk only. From now the company has JobRoom:PowerOfAttorneyReminderDays days before a reminder " +
+                             "and JobRoom:PowerOfAttorneyExpiryDays days before the request expires.")
+            .Produces(200).ProducesProblem(404).ProducesProblem(409);
+
+        poa.MapPost("/signed-procura", UploadAsync)
+            .WithSummary("Uploads the procura signed by the company")
+            .WithDescription("The person who asked for the account; multipart field 'signedProcura'. PDF, JPG or PNG recognised by " +
+                             "content, up to JobRoom:MaxUploadMb. Goes to SecoDesk for verification.")
+            .Accepts<IFormFile>("multipart/form-data").Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+
+        poa.MapGet("/signed-procura", SignedCopyAsync)
+            .WithSummary("Downloads the latest signed procura").WithDescription("SecoDesk or the person who asked for the account.")
+            .Produces(200).ProducesProblem(404);
+
+        poa.MapPost("/verify", (Guid instanceId, HttpContext http, CancellationToken ct) => DecideAsync(instanceId, null, http, ct))
+            .RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+            .WithSummary("Accepts the signed procura and activates the account")
+            .WithDescription("SecoDesk only. The account becomes active (main administrator if it is the UID's first) and the person is informed by email.")
+            .Produces(200).ProducesProblem(404).ProducesProblem(409);
+
+        poa.MapPost("/reject", (Guid instanceId, RejectProcuraInput input, HttpContext http, CancellationToken ct) => DecideAsync(instanceId, input, http, ct))
+            .RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+            .WithSummary("Rejects the signed procura; the company may upload again")
+            .WithDescription("SecoDesk only; the reason is emailed to the person and the upload deadlines start again.")
+            .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+    }
+
+    private static async Task<(WorkflowInstance Instance, JobRoomAccount Account)?> LoadAsync(AppDbContext db, Guid instanceId, CancellationToken ct)
+    {
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking()
+            .SingleOrDefaultAsync(i => i.Id == instanceId && i.DefinitionId == AccountRequests.PowerOfAttorney, ct);
+        var account = instance is null ? null : await db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.RequestInstanceId == instanceId, ct);
+        return instance is null || account is null ? null : (instance, account);
+    }
+
+    private static async Task<IResult> LetterAsync(Guid instanceId, AppDbContext db, CancellationToken ct)
+    {
+        var letter = await db.Set<InstanceDocument>().AsNoTracking()
+            .SingleOrDefaultAsync(d => d.InstanceId == instanceId && d.Name == ProcuraLetter.DocumentName, ct);
+        return letter is null ? JobRoomSetup.NotFound() : Results.File(letter.Content, letter.ContentType, letter.FileName);
+    }
+
+    private static async Task<IResult> DispatchedAsync(Guid instanceId, AppDbContext db, IWorkflowEngine engine, IOptions<JobRoomOptions> options,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        if (await LoadAsync(db, instanceId, ct) is not (_, var account)) return JobRoomSetup.NotFound();
+        var now = clock.GetUtcNow();
+        var payload = UploadWindow(now, options.Value);
+        payload["dispatchedAt"] = JobRoomVariables.Instant(now);
+        payload["dispatchedOn"] = JobRoomVariables.Day(now);
+        return await JobRoomSetup.InTransactionAsync(db, async () => Results.Ok(await engine.FireAsync(db,
+            new FireTrigger(instanceId, "dispatched", WorkflowActors.From(user, account.RegisterEntryId), payload), ct)), ct);
+    }
+
+    private static async Task<IResult> UploadAsync(Guid instanceId, HttpRequest request, AppDbContext db, IWorkflowEngine engine,
+        IOptions<JobRoomOptions> options, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        if (await LoadAsync(db, instanceId, ct) is not (var instance, var account) || account.UserId != JobRoomAccess.UserId(user))
+            return JobRoomSetup.NotFound();
+        var errors = new FieldErrors();
+        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        var upload = await Uploads.ReadAsync(form?.Files["signedProcura"], "signedProcura", options.Value.MaxUploadMb, errors, ct);
+        if (upload is null) return errors.ToResult();
+        return await JobRoomSetup.InTransactionAsync(db, async () =>
+        {
+            var now = clock.GetUtcNow();
+            // Each upload is kept (evidence of what was rejected); the workflow points at the latest.
+            var count = await db.Set<InstanceDocument>().CountAsync(d => d.InstanceId == instanceId && d.Name.StartsWith(SignedProcuraPrefix), ct);
+            var name = $"{SignedProcuraPrefix}{count + 1}";
+            InstanceDocuments.Add(db, instanceId, instance.CompanyId, name, $"procura-firmata-{count + 1}.{upload.Extension}",
+                upload.ContentType, upload.Content, account.UserId, now);
+            var result = await engine.FireAsync(db, new FireTrigger(instanceId, "upload", WorkflowActors.From(user, account.RegisterEntryId),
+                new JsonObject { ["signedProcuraDocument"] = name }), ct);
+            return Results.Ok(result);
+        }, ct);
+    }
+
+    private static async Task<IResult> SignedCopyAsync(Guid instanceId, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await LoadAsync(db, instanceId, ct) is not (_, var account) ||
+            !(JobRoomAccess.IsSecoDesk(user) || account.UserId == JobRoomAccess.UserId(user)))
+            return JobRoomSetup.NotFound();
+        var latest = await db.Set<InstanceDocument>().AsNoTracking()
+            .Where(d => d.InstanceId == instanceId && d.Name.StartsWith(SignedProcuraPrefix))
+            .OrderByDescending(d => d.UploadedAt).ThenByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+        return latest is null ? JobRoomSetup.NotFound() : Results.File(latest.Content, latest.ContentType, latest.FileName);
+    }
+
+    private static async Task<IResult> DecideAsync(Guid instanceId, RejectProcuraInput? reject, HttpContext http, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await LoadAsync(db, instanceId, ct) is not (_, var account)) return JobRoomSetup.NotFound();
+        if (reject is not null && string.IsNullOrWhiteSpace(reject.Reason))
+            return new FieldErrors().Add("reason", "Indicare il motivo del rifiuto.", "Give the reason for rejecting.").ToResult();
+        var engine = services.GetRequiredService<IWorkflowEngine>();
+        var actor = WorkflowActors.From(http.User, account.RegisterEntryId);
+        return await JobRoomSetup.InTransactionAsync(db, async () =>
+        {
+            if (reject is not null)
+            {
+                var payload = UploadWindow(services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    services.GetRequiredService<IOptions<JobRoomOptions>>().Value);
+                payload["reason"] = reject.Reason!.Trim();
+                return Results.Ok(await engine.FireAsync(db, new FireTrigger(instanceId, "reject", actor, payload, reject.ExpectedVersion), ct));
+            }
+            var result = await engine.FireAsync(db, new FireTrigger(instanceId, "verify", actor), ct);
+            await services.GetRequiredService<WriteRightsProcedures>().ResumeAwaitingAccountAsync(account.Uid, account.UserId, ct);
+            return Results.Ok(result);
+        }, ct);
+    }
+
+    /// <summary>When the company is reminded and when the request expires, counted from now in configured days.</summary>
+    private static JsonObject UploadWindow(DateTimeOffset now, JobRoomOptions options) => new()
+    {
+        ["reminderAt"] = JobRoomVariables.Instant(now.AddDays(options.PowerOfAttorneyReminderDays)),
+        ["expiresAt"] = JobRoomVariables.Instant(now.AddDays(options.PowerOfAttorneyExpiryDays)),
+        ["expiresOn"] = JobRoomVariables.Day(now.AddDays(options.PowerOfAttorneyExpiryDays)),
+    };
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Forms;
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EmployerWorkflows.Web.Features.JobRoom;
+
+public sealed record FieldView(string Name, string Label, string Type, bool Required, string? Help);
+
+public sealed record TaskView(Guid Id, Guid InstanceId, string DefinitionId, string State, string Title, string? Role,
+    string? AssigneeUserId, IReadOnlyList<string> Actions, DateTimeOffset? DueAt, string FormTitle, IReadOnlyList<FieldView> Fields);
+
+public sealed record ProcedureView(Guid InstanceId, string DefinitionId, string State, string Status, long Version,
+    IReadOnlyList<TaskView> OpenTasks, IReadOnlyList<PermittedAction> PermittedActions, JsonObject Details);
+
+/// <summary>
+/// Where a SECO procedure stands, for the guided pages and the API: state, open tasks with their instructions
+/// (the forms carry the seed's text), and what the caller may do now.
+/// </summary>
+internal static class ProcedureEndpoints
+{
+    private static readonly string[] Definitions =
+    [
+        AccountRequests.PowerOfAttorney, AccountRequests.AccessRequest, WriteRightsProcedures.Definition, WriteRightsProcedures.DeadlineDefinition,
+    ];
+
+    /// <summary>Variables a participant may read back; the rest stays internal.</summary>
+    private static readonly string[] VisibleVariables =
+    [
+        "company", "reference", "correctionDeadline", "risNumber", "oldEmail", "newEmail", "expiresOn", "dispatchedOn", "reason",
+        "eServiceUrl", "helpdesk", "registrationInfoUrl", "cause",
+    ];
+
+    public static void MapProcedureEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/procedures/{instanceId:guid}", GetAsync)
+            .WithSummary("Shows where a SECO procedure stands")
+            .WithDescription("Power of attorney, access request, write-rights renewal or correction deadline: state, version, open tasks " +
+                             "with the instructions of each step, and the actions the caller may take now. Participants and SecoDesk only.")
+            .Produces<ProcedureView>().ProducesProblem(404);
+
+        api.MapGet("/tasks", TasksAsync)
+            .WithSummary("Lists the caller's open SECO tasks")
+            .WithDescription("Tasks assigned to the caller, plus the SecoDesk queue for SecoDesk staff.")
+            .Produces<List<TaskView>>();
+    }
+
+    private static async Task<IResult> GetAsync(Guid instanceId, AppDbContext db, JobRoomAccess access, IWorkflowEngine engine,
+        FileFormCatalog forms, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking()
+            .SingleOrDefaultAsync(i => i.Id == instanceId && Definitions.Contains(i.DefinitionId), ct);
+        if (instance is null || !await MayReadAsync(db, access, instance, user, ct)) return JobRoomSetup.NotFound();
+        var tasks = await db.Set<WorkflowTask>().AsNoTracking()
+            .Where(t => t.InstanceId == instanceId && t.Status == WorkflowTaskStatus.Open).ToListAsync(ct);
+        var permitted = instance.Status == InstanceStatus.Running
+            ? await engine.GetPermittedActionsAsync(instanceId, WorkflowActors.From(user, instance.CompanyId), ct)
+            : [];
+        var variables = JsonNode.Parse(instance.Variables)!.AsObject();
+        var details = new JsonObject();
+        foreach (var name in VisibleVariables)
+            if (variables[name] is { } value) details[name] = value.DeepClone();
+        return Results.Ok(new ProcedureView(instance.Id, instance.DefinitionId, instance.State, instance.Status.ToString(), instance.Version,
+            tasks.Select(t => View(t, forms)).ToList(), permitted, details));
+    }
+
+    private static async Task<IResult> TasksAsync(AppDbContext db, FileFormCatalog forms, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = JobRoomAccess.UserId(user);
+        var secoDesk = JobRoomAccess.IsSecoDesk(user);
+        var tasks = await db.Set<WorkflowTask>().AsNoTracking()
+            .Where(t => t.Status == WorkflowTaskStatus.Open && Definitions.Contains(t.DefinitionId) &&
+                        (t.AssigneeUserId == userId || (secoDesk && t.Role == Roles.SecoDesk)))
+            .OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        return Results.Ok(tasks.Select(t => View(t, forms)).ToList());
+    }
+
+    private static async Task<bool> MayReadAsync(AppDbContext db, JobRoomAccess access, WorkflowInstance instance, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (JobRoomAccess.IsSecoDesk(user)) return true;
+        var userId = JobRoomAccess.UserId(user);
+        if (await db.Set<JobRoomAccount>().AnyAsync(a => a.RequestInstanceId == instance.Id && a.UserId == userId, ct)) return true;
+        if (await db.Set<WriteRightsProcedure>().AnyAsync(p =>
+                (p.InstanceId == instance.Id || p.DeadlineInstanceId == instance.Id) && p.RequesterUserId == userId, ct)) return true;
+        var uid = await db.Set<UidRegisterEntry>().Where(e => e.Id == instance.CompanyId).Select(e => e.Uid).SingleOrDefaultAsync(ct);
+        return uid is not null && await access.IsMainAdministratorAsync(user, uid, ct);
+    }
+
+    private static TaskView View(WorkflowTask task, FileFormCatalog forms)
+    {
+        var form = forms.Get(task.Form);
+        return new TaskView(task.Id, task.InstanceId, task.DefinitionId, task.State, Lang.T(task.TitleIt, task.TitleEn), task.Role,
+            task.AssigneeUserId, task.ActionList, task.DueAt, form is null ? task.Form : Lang.T(form.Title.It, form.Title.En),
+            form?.Fields.Select(f => new FieldView(f.Name, Lang.T(f.Label.It, f.Label.En), f.Type.ToString(), f.Required,
+                f.Help is null ? null : Lang.T(f.Help.It, f.Help.En))).ToList() ?? []);
+    }
+}

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using EmployerWorkflows.Runtime.Documents;
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Domain.Identifiers;
+using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Validation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EmployerWorkflows.Web.Features.JobRoom;
+
+public sealed record StartWriteRightsInput(string? Uid, string? CorrectionDeadline);
+
+public sealed record AcceptRenewalInput(Guid? ResponsibleAccountId, string? CorrectionDeadline, long? ExpectedVersion);
+
+public sealed record AccountCheckInput(string? Email, long? ExpectedVersion);
+
+public sealed record EServiceLoginInput(string? RisNumber, string? CadNumber, string? Pin, long? ExpectedVersion);
+
+public sealed record WriteRightsStarted(Guid InstanceId, string Reference, Guid? DeadlineInstanceId, string State);
+
+/// <summary>
+/// Phase B, the <c>kae-ffe-write-rights</c> workflow step by step (rules 4–7): start (on demand or after the daily
+/// proposal), account check, eService login, error screenshot and email addresses, SECO's update.
+/// </summary>
+internal static partial class WriteRightsEndpoints
+{
+    public const string ScreenshotDocument = "errorScreenshot";
+
+    public static void MapWriteRightsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/write-rights", StartAsync)
+            .WithSummary("Starts a write-rights renewal (KAE-FFE) on demand")
+            .WithDescription("A person with a Job-Room account or request for the UID becomes the responsible person. The correction " +
+                             "deadline (yyyy-MM-dd) defaults to JobRoom:CorrectionDays days from today and is tracked with reminders.")
+            .Produces<WriteRightsStarted>(201).ProducesValidationProblem().ProducesProblem(409);
+
+        var step = api.MapGroup("/write-rights/{instanceId:guid}");
+        step.MapPost("/accept", AcceptAsync)
+            .WithSummary("The main administrator starts a proposed renewal")
+            .WithDescription("After the daily check found the filer inactive for 6 months or gone. The responsible person is the given " +
+                             "account of the UID, or the administrator.")
+            .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        step.MapPost("/dismiss", DismissAsync)
+            .WithSummary("The main administrator declines a proposed renewal").WithDescription("A reason is required.")
+            .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        step.MapPost("/account-check", AccountCheckAsync)
+            .WithSummary("Step 1: confirms an active Job-Room account linked to the UID")
+            .WithDescription("Continues to the eService login when the responsible person's account is active; otherwise Phase A runs " +
+                             "first (a new request is filed when needed, with the given email) and the renewal resumes by itself on activation. " +
+                             "While waiting, calling it again files a new request if the previous one was refused or expired.")
+            .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        step.MapPost("/eservice-login", EServiceLoginAsync)
+            .WithSummary("Step 2: confirms the login to the eService with RIS, CAD and PIN")
+            .WithDescription("The login itself happens on SECO's eService (see eServiceUrl). The RIS number is kept for the KAE-FFE email; " +
+                             "the CAD number is opaque; the PIN, if typed, is checked for presence and then forgotten: never stored, logged or journaled.")
+            .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        step.MapPost("/error-screenshot", ScreenshotAsync)
+            .WithSummary("Step 3: uploads the error screenshot with the old and new email address")
+            .WithDescription("Multipart fields 'screenshot' (PNG, JPG or PDF by content, up to JobRoom:MaxUploadMb), 'oldEmail', 'newEmail'. " +
+                             "Sends the request to the KAE-FFE mailbox with the screenshot attached and the reference in the subject.")
+            .Accepts<IFormFile>("multipart/form-data").Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        step.MapPost("/write-rights-updated", UpdatedAsync).RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+            .WithSummary("SECO desk: records that the write rights were updated")
+            .WithDescription("SecoDesk only. Sends the company the release notification and closes the correction deadline.")
+            .Produces(200).ProducesProblem(404).ProducesProblem(409);
+        api.MapGet("/write-rights/by-reference/{text}", ByReferenceAsync).RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+            .WithSummary("SECO desk: finds the renewal a KAE-FFE reply belongs to")
+            .WithDescription("Accepts the reference (e.g. 3F9A12BC) or a whole subject line containing [KAE-FFE-3F9A12BC].")
+            .Produces<WriteRightsStarted>().ProducesProblem(404);
+    }
+
+    private static async Task<IResult> StartAsync(StartWriteRightsInput input, AppDbContext db, IUidRegister register, JobRoomAccess access,
+        WriteRightsProcedures procedures, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var errors = new FieldErrors().Add("uid", SwissUid.Validate(input.Uid));
+        var deadline = ParseDeadline(input.CorrectionDeadline, procedures, errors);
+        if (errors.Any) return errors.ToResult();
+        var uid = SwissUid.Parse(input.Uid).Value;
+        var company = await register.FindAsync(SwissUid.Parse(input.Uid), ct);
+        var account = company is null ? null : await access.AccountAsync(uid, JobRoomAccess.UserId(user), ct);
+        if (company is null || account is null || account.Status is JobRoomAccountStatus.Refused or JobRoomAccountStatus.Expired || account.LeftCompanyAt is not null)
+            return new FieldErrors().Add("uid", "Chiedi prima un conto Job-Room collegato a questo numero IDI.",
+                "Ask for a Job-Room account linked to this UID first.").ToResult();
+        if (await RunningForAsync(db, uid, ct))
+            return Results.Problem(statusCode: 409, title: Localization.Lang.T(
+                "Per questo IDI è già in corso un rinnovo dei diritti di scrittura.", "A write-rights renewal is already running for this UID."));
+        var backPaymentCase = await db.Set<BackPaymentCase>().Where(c => c.Uid == uid).OrderByDescending(c => c.FiledAt).FirstOrDefaultAsync(ct);
+        return await JobRoomSetup.InTransactionAsync(db, async () =>
+        {
+            var actor = WorkflowActors.From(user, company.Id);
+            var procedure = await procedures.OpenAsync(company, backPaymentCase, actor, ct);
+            var result = await procedures.BeginAsync(procedure, company, account, deadline!.Value, "begin", actor, null, ct);
+            return Results.Created($"/api/jobroom/procedures/{procedure.InstanceId}",
+                new WriteRightsStarted(procedure.InstanceId, procedure.Reference, procedure.DeadlineInstanceId, result.State));
+        }, ct);
+    }
+
+    private static async Task<IResult> AcceptAsync(Guid instanceId, AcceptRenewalInput input, HttpContext http, CancellationToken ct)
+    {
+        var (db, access, user) = Services(http);
+        var procedures = http.RequestServices.GetRequiredService<WriteRightsProcedures>();
+        var procedure = await db.Set<WriteRightsProcedure>().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
+        if (procedure is null || !await access.IsMainAdministratorAsync(user, procedure.Uid, ct)) return JobRoomSetup.NotFound();
+        var errors = new FieldErrors();
+        var deadline = ParseDeadline(input.CorrectionDeadline, procedures, errors);
+        var responsible = input.ResponsibleAccountId is { } chosen
+            ? await db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.Id == chosen && a.Uid == procedure.Uid, ct)
+            : await access.AccountAsync(procedure.Uid, JobRoomAccess.UserId(user), ct);
+        if (responsible is null || responsible.LeftCompanyAt is not null || responsible.Status is JobRoomAccountStatus.Refused or JobRoomAccountStatus.Expired)
+            errors.Add("responsibleAccountId", "Scegli un conto Job-Room di questo IDI ancora in azienda.",
+                "Choose a Job-Room account of this UID whose holder is still with the company.");
+        if (errors.Any) return errors.ToResult();
+        var company = await CompanyAsync(http, procedure, ct);
+        return await JobRoomSetup.InTransactionAsync(db, async () => Results.Ok(await procedures.BeginAsync(procedure, company, responsible!,
+            deadline!.Value, "accept", WorkflowActors.From(user, company.Id), input.ExpectedVersion, ct)), ct);
+    }
+
+    private static async Task<IResult> DismissAsync(Guid instanceId, DecisionInput input, HttpContext http, CancellationToken ct)
+    {
+        var (db, access, user) = Services(http);
+        var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
+        if (procedure is null || !await access.IsMainAdministratorAsync(user, procedure.Uid, ct)) return JobRoomSetup.NotFound();
+        if (string.IsNullOrWhiteSpace(input.Reason))
+            return new FieldErrors().Add("reason", "Indicare il motivo.", "Give the reason.").ToResult();
+        return await FireAsync(http, procedure, "dismiss", new JsonObject { ["reason"] = input.Reason.Trim() }, input.ExpectedVersion, ct);
+    }
+
+    private static async Task<IResult> AccountCheckAsync(Guid instanceId, AccountCheckInput input, HttpContext http, CancellationToken ct)
+    {
+        var (db, access, user) = Services(http);
+        if (await RequesterProcedureAsync(db, instanceId, user, ct) is not { } procedure) return JobRoomSetup.NotFound();
+        var account = await access.AccountAsync(procedure.Uid, JobRoomAccess.UserId(user), ct);
+        if (account is { IsActive: true })
+            return await FireAsync(http, procedure, "accountConfirmed", null, input.ExpectedVersion, ct);
+        var pending = account?.Status is JobRoomAccountStatus.AwaitingApproval or JobRoomAccountStatus.AwaitingPowerOfAttorney;
+        var email = input.Email?.Trim() ?? account?.Email;
+        if (!pending && !JobRoomVariables.IsEmail(email))
+            return new FieldErrors().Add("email", "Indicare l'e-mail per il nuovo conto Job-Room.", "Give the email for the new Job-Room account.").ToResult();
+        var company = await CompanyAsync(http, procedure, ct);
+        var person = await http.RequestServices.GetRequiredService<UserManager<AppUser>>().GetUserAsync(user)
+                     ?? throw new InvalidOperationException("The logged-in user no longer exists.");
+        var engine = http.RequestServices.GetRequiredService<IWorkflowEngine>();
+        return await JobRoomSetup.InTransactionAsync(db, async () =>
+        {
+            var actor = WorkflowActors.From(user, company.Id);
+            if (!pending)
+                await http.RequestServices.GetRequiredService<AccountRequests>().RequestAsync(company, person, email!, actor, ct);
+            return Results.Ok(await engine.FireAsync(db, new FireTrigger(instanceId, "needsAccount", actor, null, input.ExpectedVersion), ct));
+        }, ct);
+    }
+
+    private static async Task<IResult> EServiceLoginAsync(Guid instanceId, EServiceLoginInput input, HttpContext http, CancellationToken ct)
+    {
+        var (db, _, user) = Services(http);
+        if (await RequesterProcedureAsync(db, instanceId, user, ct) is not { } procedure) return JobRoomSetup.NotFound();
+        var errors = new FieldErrors().Add("risNumber", RisNumber.Validate(input.RisNumber))
+            .Required("cadNumber", input.CadNumber, "numero CAD", "CAD number").MaxLength("cadNumber", input.CadNumber?.Trim(), 40);
+        if (input.Pin is { } pin && (pin.Trim().Length is < 4 or > 32))
+            errors.Add("pin", "Il PIN della lettera SECO ha da 4 a 32 caratteri.", "The PIN of the SECO letter has 4 to 32 characters.");
+        RisNumber.TryParse(input.RisNumber, out var ris);
+        var expectedRis = procedure.BackPaymentCaseId is { } caseId
+            ? await db.Set<BackPaymentCase>().Where(c => c.Id == caseId).Select(c => c.RisNumber).SingleAsync(ct)
+            : null;
+        if (ris is not null && expectedRis is not null && ris.Value != expectedRis)
+            errors.Add("risNumber", "Il numero RIS non è quello della richiesta di pagamento arretrato di questo IDI.",
+                "The RIS number is not the one of this UID's back-payment request.");
+        if (errors.Any) return errors.ToResult();
+        // The PIN travels only in this command's payload: the runtime treats "pin" as secret (never stored nor journaled).
+        var payload = new JsonObject { ["risNumber"] = ris!.Value, ["cadNumber"] = input.CadNumber!.Trim() };
+        if (!string.IsNullOrWhiteSpace(input.Pin)) payload["pin"] = input.Pin.Trim();
+        return await FireAsync(http, procedure, "loggedIn", payload, input.ExpectedVersion, ct);
+    }
+
+    private static async Task<IResult> ScreenshotAsync(Guid instanceId, HttpRequest request, HttpContext http, CancellationToken ct)
+    {
+        var (db, _, user) = Services(http);
+        if (await RequesterProcedureAsync(db, instanceId, user, ct) is not { } procedure) return JobRoomSetup.NotFound();
+        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        var errors = new FieldErrors();
+        var maxMb = http.RequestServices.GetRequiredService<IOptions<JobRoomOptions>>().Value.MaxUploadMb;
+        var upload = await Uploads.ReadAsync(form?.Files["screenshot"], "screenshot", maxMb, errors, ct);
+        string? oldEmail = form?["oldEmail"].ToString().Trim(), newEmail = form?["newEmail"].ToString().Trim();
+        if (!JobRoomVariables.IsEmail(oldEmail))
+            errors.Add("oldEmail", "Indicare l'indirizzo e-mail utilizzato finora.", "Give the email address used so far.");
+        if (!JobRoomVariables.IsEmail(newEmail))
+            errors.Add("newEmail", "Indicare il nuovo indirizzo e-mail.", "Give the new email address.");
+        else if (string.Equals(oldEmail, newEmail, StringComparison.OrdinalIgnoreCase))
+            errors.Add("newEmail", "Il nuovo indirizzo deve essere diverso da quello precedente.", "The new address must differ from the previous one.");
+        if (errors.Any) return errors.ToResult();
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        return await FireAsync(http, procedure, "submitRequest",
+            new JsonObject { ["screenshotDocument"] = ScreenshotDocument, ["oldEmail"] = oldEmail, ["newEmail"] = newEmail }, null, ct,
+            before: () => InstanceDocuments.Add(db, instanceId, procedure.RegisterEntryId, ScreenshotDocument,
+                $"screenshot-errore.{upload!.Extension}", upload.ContentType, upload.Content, JobRoomAccess.UserId(user), clock.GetUtcNow()));
+    }
+
+    private static async Task<IResult> UpdatedAsync(Guid instanceId, HttpContext http, CancellationToken ct)
+    {
+        var (db, _, _) = Services(http);
+        var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
+        if (procedure is null) return JobRoomSetup.NotFound();
+        return await FireAsync(http, procedure, "writeRightsUpdated", null, null, ct, after: async () =>
+        {
+            if (procedure.DeadlineInstanceId is { } deadline && await DeadlineEndpoints.IsRunningAsync(db, deadline, ct))
+                await http.RequestServices.GetRequiredService<IWorkflowEngine>().FireAsync(db,
+                    new FireTrigger(deadline, "close", WorkflowActors.From(http.User, procedure.RegisterEntryId)), ct);
+        });
+    }
+
+    private static async Task<IResult> ByReferenceAsync(string text, AppDbContext db, CancellationToken ct)
+    {
+        var match = Reference().Match(text.ToUpperInvariant());
+        if (!match.Success) return JobRoomSetup.NotFound();
+        var reference = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        var found = await (from p in db.Set<WriteRightsProcedure>()
+                           join i in db.Set<WorkflowInstance>() on p.InstanceId equals i.Id
+                           where p.Reference == reference
+                           select new WriteRightsStarted(p.InstanceId, p.Reference, p.DeadlineInstanceId, i.State)).SingleOrDefaultAsync(ct);
+        return found is null ? JobRoomSetup.NotFound() : Results.Ok(found);
+    }
+
+    private static async Task<IResult> FireAsync(HttpContext http, WriteRightsProcedure procedure, string trigger, JsonObject? payload,
+        long? expectedVersion, CancellationToken ct, Action? before = null, Func<Task>? after = null)
+    {
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        var engine = http.RequestServices.GetRequiredService<IWorkflowEngine>();
+        return await JobRoomSetup.InTransactionAsync(db, async () =>
+        {
+            if (before is not null)
+            {
+                before();
+                // Saved first so that the step's email activities can attach what was just uploaded.
+                await db.SaveChangesAsync(ct);
+            }
+            var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, trigger,
+                WorkflowActors.From(http.User, procedure.RegisterEntryId), payload, expectedVersion), ct);
+            if (after is not null) await after();
+            return Results.Ok(result);
+        }, ct);
+    }
+
+    private static async Task<UidRegisterRecord> CompanyAsync(HttpContext http, WriteRightsProcedure procedure, CancellationToken ct) =>
+        await http.RequestServices.GetRequiredService<IUidRegister>().FindAsync(SwissUid.Parse(procedure.Uid), ct)
+        ?? throw new InvalidOperationException($"UID {procedure.Uid} is no longer in the UID register.");
+
+    private static (AppDbContext Db, JobRoomAccess Access, ClaimsPrincipal User) Services(HttpContext http) =>
+        (http.RequestServices.GetRequiredService<AppDbContext>(), http.RequestServices.GetRequiredService<JobRoomAccess>(), http.User);
+
+    /// <summary>The procedure when the caller is its responsible person; company steps are theirs alone.</summary>
+    private static Task<WriteRightsProcedure?> RequesterProcedureAsync(AppDbContext db, Guid instanceId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = JobRoomAccess.UserId(user);
+        return db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId && p.RequesterUserId == userId, ct);
+    }
+
+    internal static Task<bool> RunningForAsync(AppDbContext db, string uid, CancellationToken ct) =>
+        (from p in db.Set<WriteRightsProcedure>()
+         join i in db.Set<WorkflowInstance>() on p.InstanceId equals i.Id
+         where p.Uid == uid && i.Status == InstanceStatus.Running
+         select p.Id).AnyAsync(ct);
+
+    private static DateOnly? ParseDeadline(string? text, WriteRightsProcedures procedures, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return procedures.DefaultDeadline();
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) &&
+            day >= procedures.Today())
+            return day;
+        errors.Add("correctionDeadline", "Indicare una data (aaaa-mm-gg) non passata.", "Give a date (yyyy-mm-dd) that has not passed.");
+        return null;
+    }
+
+    [GeneratedRegex(@"KAE-FFE-([0-9A-F]{8})\b|^\s*([0-9A-F]{8})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EmployerWorkflows.Web.Features.JobRoom;
+
+/// <summary>
+/// Starts and links the Phase B procedures: the <c>kae-ffe-write-rights</c> instance and, once a responsible
+/// person is named, its companion <c>kae-ffe-correction-deadline</c> instance. Every method works in the caller's
+/// transaction.
+/// </summary>
+public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engine, JobRoomAccess access, TimeProvider clock, IOptions<JobRoomOptions> options)
+{
+    public const string Definition = "kae-ffe-write-rights";
+    public const string DeadlineDefinition = "kae-ffe-correction-deadline";
+
+    /// <summary>Opens a procedure for a UID; nothing happens until it is proposed or begun.</summary>
+    public async Task<WriteRightsProcedure> OpenAsync(UidRegisterRecord company, BackPaymentCase? backPaymentCase, WorkflowActor actor, CancellationToken ct)
+    {
+        var reference = JobRoomVariables.NewReference();
+        var o = options.Value;
+        var variables = new JsonObject
+        {
+            ["company"] = JobRoomVariables.Company(company),
+            ["reference"] = reference,
+            ["kaeFfe"] = new JsonObject { ["email"] = o.KaeFfeAddress, ["name"] = "SECO KAE-FFE", ["language"] = o.KaeFfeLanguage },
+            ["eServiceUrl"] = o.EServiceUrl,
+            ["helpdesk"] = o.HelpdeskAddress,
+            ["registrationInfoUrl"] = o.RegistrationInfoUrl,
+            ["caseRisNumber"] = backPaymentCase?.RisNumber,
+        };
+        var started = await engine.StartAsync(db, new StartWorkflow(Definition, null, variables, reference, company.Id, actor), ct);
+        var procedure = new WriteRightsProcedure
+        {
+            Reference = reference,
+            RegisterEntryId = company.Id,
+            Uid = company.Uid.Value,
+            InstanceId = started.InstanceId,
+            BackPaymentCaseId = backPaymentCase?.Id,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(procedure);
+        return procedure;
+    }
+
+    /// <summary>The daily check found the filer inactive or gone: the administrators decide whether to renew.</summary>
+    public async Task ProposeAsync(WriteRightsProcedure procedure, JobRoomAccount mainAdministrator, JobRoomAccount previousHolder,
+        string cause, CancellationToken ct)
+    {
+        var payload = new JsonObject
+        {
+            ["mainAdministrator"] = JobRoomVariables.Person(mainAdministrator),
+            ["administrators"] = new JsonArray(JobRoomVariables.Person(mainAdministrator)),
+            ["previousHolder"] = new JsonObject { ["name"] = previousHolder.DisplayName, ["email"] = previousHolder.Email },
+            ["cause"] = cause,
+        };
+        await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, "propose", WorkflowActor.System, payload), ct);
+    }
+
+    /// <summary>Names the responsible person (<c>begin</c> on demand, <c>accept</c> after a proposal) and starts the deadline.</summary>
+    public async Task<WorkflowResult> BeginAsync(WriteRightsProcedure procedure, UidRegisterRecord company, JobRoomAccount requester,
+        DateOnly deadline, string trigger, WorkflowActor actor, long? expectedVersion, CancellationToken ct)
+    {
+        var main = await access.MainAdministratorAsync(company.Uid.Value, ct);
+        var recipients = new JsonArray(JobRoomVariables.Person(requester));
+        if (main is not null && main.Email != requester.Email) recipients.Add(JobRoomVariables.Person(main));
+        var due = Deadline(deadline);
+        var payload = new JsonObject
+        {
+            ["requester"] = JobRoomVariables.Person(requester),
+            ["companyRecipients"] = recipients,
+        };
+        foreach (var (name, value) in due) payload[name] = value?.DeepClone();
+        var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, trigger, actor, payload, expectedVersion), ct);
+
+        var deadlineVariables = new JsonObject
+        {
+            ["company"] = JobRoomVariables.Company(company),
+            ["reference"] = procedure.Reference,
+            ["requester"] = JobRoomVariables.Person(requester),
+        };
+        foreach (var (name, value) in due) deadlineVariables[name] = value?.DeepClone();
+        var tracked = await engine.StartAsync(db,
+            new StartWorkflow(DeadlineDefinition, null, deadlineVariables, procedure.Reference, company.Id, actor), ct);
+        procedure.DeadlineInstanceId = tracked.InstanceId;
+        procedure.RequesterUserId = requester.UserId;
+        return result;
+    }
+
+    /// <summary>Variables of a correction deadline: the day shown to people and the instant the timer fires (end of that day, UTC).</summary>
+    public static JsonObject Deadline(DateOnly day)
+    {
+        var end = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return new JsonObject
+        {
+            ["correctionDeadline"] = day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ["correctionDeadlineDate"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["correctionDeadlineAt"] = JobRoomVariables.Instant(end),
+        };
+    }
+
+    public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public DateOnly DefaultDeadline() => Today().AddDays(options.Value.CorrectionDays);
+
+    /// <summary>
+    /// Phase A finished for <paramref name="userId"/>: every renewal of theirs waiting for the account goes on to
+    /// the eService login, in the same transaction as the activation.
+    /// </summary>
+    public async Task ResumeAwaitingAccountAsync(string uid, string userId, CancellationToken ct)
+    {
+        var waiting = await (from p in db.Set<WriteRightsProcedure>()
+                             join i in db.Set<WorkflowInstance>() on p.InstanceId equals i.Id
+                             where p.Uid == uid && p.RequesterUserId == userId && i.Status == InstanceStatus.Running && i.State == "AwaitingAccount"
+                             select p.InstanceId).ToListAsync(ct);
+        foreach (var id in waiting)
+            await engine.FireAsync(db, new FireTrigger(id, "accountReady", WorkflowActor.System), ct);
+    }
+}
