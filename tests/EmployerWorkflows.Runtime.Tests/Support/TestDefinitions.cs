@@ -77,4 +77,21 @@ internal static class TestDefinitions
           }
         }
         """;
+
+    /// <summary>Sends the instance's uploaded documents, named by the start input, to the applicant.</summary>
+    public const string DocumentNotice = """
+        {
+          "id": "document-notice",
+          "title": { "it": "Invio documenti", "en": "Document notice" },
+          "initial": "Collecting",
+          "states": {
+            "Collecting": { "on": { "send": { "to": "Sent" } } },
+            "Sent": {
+              "onEntry": [ { "activity": "sendEmail", "id": "documents", "template": "received", "to": "vars.applicant",
+                             "attachments": ["vars.documentName", "'receipt'"] } ],
+              "final": true
+            }
+          }
+        }
+        """;
 }
