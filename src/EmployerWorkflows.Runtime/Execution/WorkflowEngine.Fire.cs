@@ -70,7 +70,9 @@ public sealed partial class WorkflowEngine
             // Lost a race: either the same command already ran (replay its result) or someone else acted first.
             if (command.IdempotencyKey is not null && await ReplayFreshAsync(command.IdempotencyKey) is { } replay)
                 return replay;
-            throw await ConflictAsync(command.InstanceId, e);
+            if (e is DbUpdateConcurrencyException)
+                throw await ConflictAsync(command.InstanceId, e);
+            throw;
         }
     }
 
