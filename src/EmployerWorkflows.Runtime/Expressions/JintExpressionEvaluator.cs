@@ -65,13 +65,22 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
         try
         {
-            var engine = CreateEngine();
+            var engine = CreateEngine(scope.Now);
             var parser = new JsonParser(engine);
             engine.SetValue("vars", parser.Parse(scope.Variables.ToJsonString()));
             engine.SetValue("payload", scope.Payload is null ? JsValue.Null : parser.Parse(scope.Payload.ToJsonString()));
             engine.SetValue("actor", parser.Parse(ScopeJson.Actor(scope.Actor).ToJsonString()));
             engine.SetValue("now", ScopeJson.Now(scope.Now));
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var value = engine.Evaluate(compiled.Script);
+
+            // Jint checks memory between statements, so one built-in call such as 'x'.repeat(5e7) in the
+            // last statement can overshoot unnoticed; measure the whole evaluation once more.
+            if (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore > _limits.MemoryBytes)
+            {
+                throw new MemoryLimitExceededException("The evaluation allocated more than its memory limit.");
+            }
+
             return convert(engine, value);
         }
         catch (ExpressionException)
@@ -84,9 +93,10 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
     }
 
-    private Engine CreateEngine() => new(options =>
+    private Engine CreateEngine(DateTimeOffset now) => new(options =>
     {
         options.Strict();
+        options.TimeSystem = new ScopeTimeSystem(now);
         options.Interop.Enabled = false;
         options.Host.StringCompilationAllowed = false; // no eval / new Function: only the reviewed text runs
         options.TimeoutInterval(_limits.Timeout);

@@ -44,6 +44,8 @@ public sealed class DefinitionValidatorTests
         { "\"role\": \"AgencyReviewer\", \"form\"", "\"role\": \"Reviewer\", \"form\"", "$.states.UnderReview.onEntry[0].role", "unknown-role" },
         { "null\", \"roles\": [\"AgencyReviewer\"]", "null\", \"roles\": [\"Auditor\"]", "$.states.UnderReview.on.approve[0].roles[0]", "unknown-role" },
         { "\"due\": \"P5D\"", "\"due\": \"5 days\"", "$.states.UnderReview.onEntry[0].due", "bad-duration" },
+        { "\"due\": \"P5D\"", "\"due\": \"PT\"", "$.states.UnderReview.onEntry[0].due", "bad-duration" },
+        { "\"first\": \"P2D\"", "\"first\": \"P\"", "$.states.AwaitingIntegration.onEntry[3].first", "bad-duration" },
         { "\"after\": \"P15D\"", "\"after\": \"P99999999999D\"", "$.states.AwaitingIntegration.onEntry[2].after", "bad-duration" },
         { "\"every\": \"P5D\"", "\"every\": \"P0D\"", "$.states.AwaitingIntegration.onEntry[3].every", "bad-duration" },
         { "\"id\": \"expiry\"", "\"id\": \"review\"", "$.states.AwaitingIntegration.onEntry[2].id", "duplicate-activity-id" },

@@ -84,6 +84,12 @@ public sealed class JintExpressionEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_TakesDateNowFromScope_NotFromServerClock()
+    {
+        Assert.True(_evaluator.EvaluateGuard("Date.now() === Date.parse(now) && new Date().getUTCFullYear() === 2026", Scope()));
+    }
+
+    [Fact]
     public void Evaluate_ReturnsJsonObject_WhenExpressionBuildsObject()
     {
         var scope = Scope(new JsonObject { ["email"] = "a@b.it" });

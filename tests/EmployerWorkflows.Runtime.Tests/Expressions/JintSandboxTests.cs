@@ -37,6 +37,12 @@ public sealed class JintSandboxTests
     }
 
     [Fact]
+    public void Evaluate_FailsWithMemory_WhenOneBuiltInCallAllocatesTooMuch()
+    {
+        Assert.Equal(ExpressionFailure.Memory, FailureOf("'x'.repeat(20000000).length"));
+    }
+
+    [Fact]
     public void Evaluate_FailsWithRecursion_WhenRecursionHasNoEnd()
     {
         Assert.Equal(ExpressionFailure.Recursion, FailureOf("function f(n) { return f(n + 1); } f(0)"));
