@@ -10,30 +10,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Runtime.Tests.Execution;
 
-public sealed class ActivityTests : IAsyncLifetime
+public sealed class ActivityTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _scenario = await ReviewScenario.CreateAsync();
-        await _scenario.Host.PublishAsync(TestDefinitions.DocumentNotice);
-    }
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
+        await base.InitializeAsync();
+        await Scenario.Host.PublishAsync(TestDefinitions.DocumentNotice);
     }
 
     private async Task<Guid> StartNoticeAsync(params string[] uploads)
     {
-        var started = await _scenario.Engine.StartAsync(new StartWorkflow("document-notice", null, new JsonObject
+        var started = await Scenario.Engine.StartAsync(new StartWorkflow("document-notice", null, new JsonObject
         {
             ["applicant"] = new JsonObject { ["email"] = "anna.neri@example.it", ["language"] = "it" },
             ["documentName"] = "powerOfAttorney",
         }, null, Actors.CompanyId, Actors.Submitter));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         foreach (var name in uploads)
         {
             InstanceDocuments.Add(db, started.InstanceId, Actors.CompanyId, name, $"{name}.pdf", "application/pdf",
@@ -48,9 +40,9 @@ public sealed class ActivityTests : IAsyncLifetime
     {
         var instanceId = await StartNoticeAsync("powerOfAttorney", "receipt", "unrelated");
 
-        await _scenario.FireAsync(instanceId, "send", Actors.Submitter);
+        await Scenario.FireAsync(instanceId, "send", Actors.Submitter);
 
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var mail = await db.Set<OutboxMessage>().Include(m => m.Attachments).SingleAsync();
         Assert.Equal(["powerOfAttorney.pdf", "receipt.pdf"], mail.Attachments.Select(a => a.FileName).Order());
         Assert.Equal("%PDF-1.7 receipt", Encoding.ASCII.GetString(mail.Attachments.Single(a => a.FileName == "receipt.pdf").Content));
@@ -61,10 +53,10 @@ public sealed class ActivityTests : IAsyncLifetime
     {
         var instanceId = await StartNoticeAsync("receipt");
 
-        var result = await _scenario.FireAsync(instanceId, "send", Actors.Submitter);
+        var result = await Scenario.FireAsync(instanceId, "send", Actors.Submitter);
 
         Assert.Equal(InstanceStatus.Faulted, result.Status);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Contains("powerOfAttorney", (await db.Set<Incident>().SingleAsync()).Message);
         Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync());
     }
@@ -72,14 +64,14 @@ public sealed class ActivityTests : IAsyncLifetime
     [Fact]
     public async Task Invoke_RaisesIncidentListingInputProblem_WhenInputHasWrongType()
     {
-        var variables = _scenario.Variables();
+        var variables = Scenario.Variables();
         variables["companyId"] = 42;
-        var started = await _scenario.Engine.StartAsync(new StartWorkflow("review", null, variables, null, null, Actors.Submitter));
+        var started = await Scenario.Engine.StartAsync(new StartWorkflow("review", null, variables, null, null, Actors.Submitter));
 
-        var result = await _scenario.FireAsync(started.InstanceId, "approve");
+        var result = await Scenario.FireAsync(started.InstanceId, "approve");
 
         Assert.Equal(InstanceStatus.Faulted, result.Status);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var incident = await db.Set<Incident>().SingleAsync();
         Assert.Equal(("activate", "invoke"), (incident.ActivityId, incident.ActivityKind));
         Assert.Contains("'companyId' must be guid, got 42", incident.Message);
@@ -88,13 +80,13 @@ public sealed class ActivityTests : IAsyncLifetime
     [Fact]
     public async Task Start_FaultsNewInstanceWithIncident_WhenInitialEntryActivityFails()
     {
-        var variables = _scenario.Variables();
+        var variables = Scenario.Variables();
         variables["submitter"] = "not an address";
 
-        var result = await _scenario.Engine.StartAsync(new StartWorkflow("review", null, variables, null, null, Actors.Submitter));
+        var result = await Scenario.Engine.StartAsync(new StartWorkflow("review", null, variables, null, null, Actors.Submitter));
 
         Assert.Equal((InstanceStatus.Faulted, "Submitted"), (result.Status, result.State));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(("ack", "sendEmail", null), await db.Set<Incident>().Select(i => ValueTuple.Create(i.ActivityId, i.ActivityKind, i.Trigger)).SingleAsync());
         Assert.Equal(0, await db.Set<WorkflowTask>().CountAsync());
     }
@@ -102,21 +94,21 @@ public sealed class ActivityTests : IAsyncLifetime
     [Fact]
     public async Task Retry_RunsInitialEntryActivitiesAgain_WhenStartHadFailed()
     {
-        var variables = _scenario.Variables();
+        var variables = Scenario.Variables();
         variables["submitter"] = "not an address";
-        var failed = await _scenario.Engine.StartAsync(new StartWorkflow("review", null, variables, null, null, Actors.Submitter));
-        await using (var db = _scenario.Database.Open())
+        var failed = await Scenario.Engine.StartAsync(new StartWorkflow("review", null, variables, null, null, Actors.Submitter));
+        await using (var db = Scenario.Database.Open())
         {
             // The operator corrects the data that broke the start, as a support tool would.
             var instance = await db.Set<WorkflowInstance>().SingleAsync();
-            instance.Variables = _scenario.Variables().ToJsonString();
+            instance.Variables = Scenario.Variables().ToJsonString();
             await db.SaveChangesAsync();
         }
 
-        var retried = await _scenario.Engine.RetryAsync(failed.IncidentId!.Value, Actors.Operator);
+        var retried = await Scenario.Engine.RetryAsync(failed.IncidentId!.Value, Actors.Operator);
 
         Assert.Equal((InstanceStatus.Running, "Submitted"), (retried.Status, retried.State));
-        await using var check = _scenario.Database.Open();
+        await using var check = Scenario.Database.Open();
         Assert.Equal(1, await check.Set<WorkflowTask>().CountAsync(t => t.Status == WorkflowTaskStatus.Open));
         Assert.Equal(1, await check.Set<OutboxMessage>().CountAsync());
     }
