@@ -28,6 +28,7 @@ public sealed class TransactionTests : ReviewScenarioTest
         Assert.Equal(WorkflowTaskStatus.Open, (await db.Set<WorkflowTask>().SingleAsync()).Status);
         Assert.Equal(TimerStatus.Pending, (await db.Set<WorkflowTimer>().SingleAsync()).Status);
         Assert.Equal(0, await db.Set<JournalEntry>().CountAsync(j => j.Kind == JournalKind.Transition || j.Kind == JournalKind.Operation));
+        Assert.Equal(1, await db.Set<Outbox.OutboxMessage>().CountAsync()); // the approval mail queued before the failure is gone
         // Only the status, version and the incident's journal line differ from before the command.
         var after = await Scenario.FootprintAsync();
         Assert.Equal(before.Replace("Submitted/Running/1", "Submitted/Faulted/2").Replace("journal=1", "journal=2"), after);

@@ -50,6 +50,7 @@ internal static class TestDefinitions
             },
             "Activating": {
               "onEntry": [
+                { "activity": "sendEmail", "id": "approvedMail", "template": "received", "to": "vars.submitter" },
                 { "activity": "invoke", "id": "activate", "operation": "company.activate",
                   "inputs": { "companyId": "vars.companyId" }, "result": "activation" },
                 { "activity": "setVariable", "name": "activated", "value": "true" }
