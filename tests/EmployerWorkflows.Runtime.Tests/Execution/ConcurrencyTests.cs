@@ -14,7 +14,7 @@ public sealed class ConcurrencyTests : ReviewScenarioTest
     {
         var started = await Scenario.StartAsync();
 
-        var outcomes = await RaceAsync(2, _ => Scenario.FireAsync(started.InstanceId, "requestChanges", expectedVersion: started.Version));
+        var outcomes = await Race.RunAsync(2, _ => Scenario.FireAsync(started.InstanceId, "requestChanges", expectedVersion: started.Version));
 
         Assert.Single(outcomes, o => o.Result is not null);
         var loser = Assert.IsType<WorkflowConflictException>(Assert.Single(outcomes, o => o.Error is not null).Error);
@@ -30,7 +30,7 @@ public sealed class ConcurrencyTests : ReviewScenarioTest
     {
         var started = await Scenario.StartAsync();
 
-        var outcomes = await RaceAsync(6, _ => Scenario.FireAsync(started.InstanceId, "comment", expectedVersion: started.Version));
+        var outcomes = await Race.RunAsync(6, _ => Scenario.FireAsync(started.InstanceId, "comment", expectedVersion: started.Version));
 
         Assert.Single(outcomes, o => o.Result is not null);
         Assert.All(outcomes.Where(o => o.Error is not null), o => Assert.IsType<WorkflowConflictException>(o.Error));
@@ -84,7 +84,7 @@ public sealed class ConcurrencyTests : ReviewScenarioTest
     {
         var started = await Scenario.StartAsync();
 
-        var outcomes = await RaceAsync(4, _ => Scenario.FireAsync(started.InstanceId, "requestChanges", key: "op-race"));
+        var outcomes = await Race.RunAsync(4, _ => Scenario.FireAsync(started.InstanceId, "requestChanges", key: "op-race"));
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
         Assert.Single(outcomes, o => !o.Result!.Replayed);
@@ -110,25 +110,4 @@ public sealed class ConcurrencyTests : ReviewScenarioTest
 
     private static int JsonAttempts(WorkflowInstance instance) =>
         System.Text.Json.Nodes.JsonNode.Parse(instance.Variables)!["attempts"]!.GetValue<int>();
-
-    private sealed record Outcome(WorkflowResult? Result, Exception? Error);
-
-    /// <summary>Runs <paramref name="count"/> commands on parallel threads, released together.</summary>
-    private static async Task<Outcome[]> RaceAsync(int count, Func<int, Task<WorkflowResult>> command)
-    {
-        using var gate = new Barrier(count);
-        var runs = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
-        {
-            gate.SignalAndWait();
-            try
-            {
-                return new Outcome(await command(i), null);
-            }
-            catch (Exception e)
-            {
-                return new Outcome(null, e);
-            }
-        }));
-        return await Task.WhenAll(runs);
-    }
 }
