@@ -19,7 +19,7 @@ namespace EmployerWorkflows.Runtime.Execution;
 public sealed partial class WorkflowEngine(
     IWorkflowDbContextFactory contexts,
     DefinitionStore definitions,
-    IExpressionEvaluator expressions,
+    ValueExpressions expressions,
     ActivityRunner activities,
     PayloadRules payloads,
     IncidentRecorder incidents,
@@ -100,8 +100,9 @@ public sealed partial class WorkflowEngine(
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
         {
             // The same start ran concurrently and committed first: return its result.
-            return await ReplayFreshAsync(command.IdempotencyKey) ?? throw new InvalidOperationException(
-                $"Start with key '{command.IdempotencyKey}' failed to save and no earlier result exists.");
+            if (await ReplayFreshAsync(command.IdempotencyKey) is { } replay)
+                return replay;
+            throw;
         }
     }
 

@@ -78,6 +78,19 @@ public sealed class ActivityTests : ReviewScenarioTest
     }
 
     [Fact]
+    public async Task Invoke_PassesNumberInput_WhenPayloadNumberWasBuiltInCode()
+    {
+        var started = await Scenario.StartAsync();
+
+        var result = await Scenario.FireAsync(started.InstanceId, "approve", payload: new JsonObject { ["amount"] = 7 });
+
+        Assert.Equal(InstanceStatus.Completed, result.Status);
+        await using var db = Scenario.Database.Open();
+        var variables = JsonNode.Parse((await db.Set<WorkflowInstance>().SingleAsync()).Variables)!;
+        Assert.Equal(7m, variables["activation"]!["amount"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task Start_FaultsNewInstanceWithIncident_WhenInitialEntryActivityFails()
     {
         var variables = Scenario.Variables();

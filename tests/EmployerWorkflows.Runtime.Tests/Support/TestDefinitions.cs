@@ -52,7 +52,7 @@ internal static class TestDefinitions
               "onEntry": [
                 { "activity": "sendEmail", "id": "approvedMail", "template": "received", "to": "vars.submitter" },
                 { "activity": "invoke", "id": "activate", "operation": "company.activate",
-                  "inputs": { "companyId": "vars.companyId" }, "result": "activation" },
+                  "inputs": { "companyId": "vars.companyId", "amount": "vars.amount" }, "result": "activation" },
                 { "activity": "setVariable", "name": "activated", "value": "true" }
               ],
               "final": true
