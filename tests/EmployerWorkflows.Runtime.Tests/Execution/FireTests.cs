@@ -140,6 +140,20 @@ public sealed class FireTests : ReviewScenarioTest
     }
 
     [Fact]
+    public async Task Fire_CommitsWithCallersDomainChange_WhenGivenTheCallersDbContext()
+    {
+        var started = await Scenario.StartAsync();
+        await using var db = Scenario.Database.Open();
+        (await db.Companies.SingleAsync()).Name = "Rossi Costruzioni spa";
+
+        await Scenario.Engine.FireAsync(db, new FireTrigger(started.InstanceId, "requestChanges", Actors.Reviewer));
+
+        await using var check = Scenario.Database.Open();
+        Assert.Equal("Rossi Costruzioni spa", (await check.Companies.SingleAsync()).Name);
+        Assert.Equal("AwaitingChanges", (await check.Set<WorkflowInstance>().SingleAsync()).State);
+    }
+
+    [Fact]
     public async Task PermittedActions_ListsRoleAndGuardFilteredTriggersWithRequiredFields_ForReviewer()
     {
         var started = await Scenario.StartAsync(amount: 5000);
