@@ -66,7 +66,10 @@ public sealed class InvokeStep(ValueExpressions expressions, OperationRegistry o
                 converted = value.GetValue<string>();
                 return true;
             case OperationInputType.Number when kind == JsonValueKind.Number:
-                converted = value.GetValue<decimal>();
+                // Parsed JSON and numbers put in a payload by code (int, double...) alike.
+                converted = value.AsValue().TryGetValue<decimal>(out var number)
+                    ? number
+                    : decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
                 return true;
             case OperationInputType.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
                 converted = value.GetValue<bool>();

@@ -13,7 +13,7 @@ internal sealed class TransitionSelector(
     CompiledState state,
     WorkflowActor actor,
     Func<ExpressionScope> scope,
-    IExpressionEvaluator expressions,
+    ValueExpressions expressions,
     bool checkRoles,
     bool guardErrorsAreFalse = false)
 {

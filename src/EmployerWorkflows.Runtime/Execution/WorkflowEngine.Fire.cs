@@ -21,6 +21,23 @@ public sealed partial class WorkflowEngine
     internal async Task<WorkflowResult> FireCoreAsync(
         DbContext db, FireTrigger command, bool ownsContext, Func<DbContext, Task>? inTransaction, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await FireOnceAsync(db, command, ownsContext, inTransaction, cancellationToken);
+        }
+        catch (WorkflowException) when (command.IdempotencyKey is not null)
+        {
+            // The same command may have committed between our first look for it and our read of the instance;
+            // then its result is the answer, not the "not permitted" or "conflict" its success caused.
+            if (await ReplayFreshAsync(command.IdempotencyKey) is { } replay)
+                return replay;
+            throw;
+        }
+    }
+
+    private async Task<WorkflowResult> FireOnceAsync(
+        DbContext db, FireTrigger command, bool ownsContext, Func<DbContext, Task>? inTransaction, CancellationToken cancellationToken)
+    {
         if (ownsContext)
         {
             // One connection for the whole command: reopening between the read and the transaction costs more than the work.
@@ -70,7 +87,9 @@ public sealed partial class WorkflowEngine
             // Lost a race: either the same command already ran (replay its result) or someone else acted first.
             if (command.IdempotencyKey is not null && await ReplayFreshAsync(command.IdempotencyKey) is { } replay)
                 return replay;
-            throw await ConflictAsync(command.InstanceId, e);
+            if (e is DbUpdateConcurrencyException)
+                throw await ConflictAsync(command.InstanceId, e);
+            throw;
         }
     }
 

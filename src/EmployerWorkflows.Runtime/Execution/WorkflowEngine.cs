@@ -19,7 +19,7 @@ namespace EmployerWorkflows.Runtime.Execution;
 public sealed partial class WorkflowEngine(
     IWorkflowDbContextFactory contexts,
     DefinitionStore definitions,
-    IExpressionEvaluator expressions,
+    ValueExpressions expressions,
     ActivityRunner activities,
     PayloadRules payloads,
     IncidentRecorder incidents,
@@ -100,20 +100,24 @@ public sealed partial class WorkflowEngine(
         catch (DbUpdateException) when (command.IdempotencyKey is not null)
         {
             // The same start ran concurrently and committed first: return its result.
-            return await ReplayFreshAsync(command.IdempotencyKey) ?? throw new InvalidOperationException(
-                $"Start with key '{command.IdempotencyKey}' failed to save and no earlier result exists.");
+            if (await ReplayFreshAsync(command.IdempotencyKey) is { } replay)
+                return replay;
+            throw;
         }
     }
 
     /// <summary>
-    /// Engine-owned units of work track only what the engine itself adds or changes, so the whole-context scan of
-    /// automatic change detection is skipped; it runs in full only after a domain operation, which may have changed
-    /// any tracked entity. A caller's unit of work keeps its own settings.
+    /// Settings of engine-owned units of work (a caller's unit of work keeps its own). They track only what the
+    /// engine adds or changes, so the whole-context scan of automatic change detection is skipped; it runs in full
+    /// only after a domain operation, which may have changed any tracked entity. A failed save rolls back the whole
+    /// transaction, so the savepoint EF Core would set around SaveChanges is a round trip for nothing.
     /// </summary>
     private static void TrackExplicitly(DbContext db, bool ownsContext)
     {
-        if (ownsContext)
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
+        if (!ownsContext)
+            return;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Database.AutoSavepointsEnabled = false;
     }
 
     private static Task<int> SaveAsync(DbContext db, TransitionContext context, CancellationToken cancellationToken)

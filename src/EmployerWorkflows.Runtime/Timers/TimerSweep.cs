@@ -33,9 +33,7 @@ public sealed class TimerSweep(
             var (token, claimed) = await ClaimAsync(batch, cancellationToken);
             foreach (var timer in claimed)
             {
-                var outcome = timer.Kind == TimerKind.Reminder
-                    ? await reminders.SendAsync(timer, token, cancellationToken)
-                    : await FireAsync(timer, timer.Trigger!, $"timer:{timer.Id}", token, cancellationToken);
+                var outcome = await ProcessAsync(timer, token, cancellationToken);
                 switch (outcome)
                 {
                     case TimerOutcome.Fired: fired++; break;
@@ -47,6 +45,26 @@ public sealed class TimerSweep(
                 break;
         }
         return new SweepReport(fired, sent, skipped);
+    }
+
+    /// <summary>
+    /// One timer; an unexpected failure (database down, a bug) is logged and the claim left to expire, so one bad
+    /// row neither stops the sweep nor is lost.
+    /// </summary>
+    private async Task<TimerOutcome> ProcessAsync(WorkflowTimer timer, string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return timer.Kind == TimerKind.Reminder
+                ? await reminders.SendAsync(timer, token, cancellationToken)
+                : await FireAsync(timer, timer.Trigger!, $"timer:{timer.Id}", token, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Timer {TimerId} of instance {InstanceId} failed; it will be retried when its claim expires.",
+                timer.Id, timer.InstanceId);
+            return TimerOutcome.Skipped;
+        }
     }
 
     private async Task<(string Token, List<WorkflowTimer> Claimed)> ClaimAsync(int batch, CancellationToken cancellationToken)

@@ -7,30 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Runtime.Tests.Execution;
 
 /// <summary>Optimistic concurrency and idempotent commands, with real parallel tasks on one SQLite file.</summary>
-public sealed class ConcurrencyTests : IAsyncLifetime
+public sealed class ConcurrencyTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Fire_ExactlyOneWins_WhenTwoActorsFireConcurrentlyOnSameVersion()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        var outcomes = await RaceAsync(2, _ => _scenario.FireAsync(started.InstanceId, "requestChanges", expectedVersion: started.Version));
+        var outcomes = await Race.RunAsync(2, _ => Scenario.FireAsync(started.InstanceId, "requestChanges", expectedVersion: started.Version));
 
         Assert.Single(outcomes, o => o.Result is not null);
         var loser = Assert.IsType<WorkflowConflictException>(Assert.Single(outcomes, o => o.Error is not null).Error);
         Assert.Equal("AwaitingChanges", loser.CurrentState);
         Assert.Contains("Someone else acted on this procedure first", loser.Message);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(1, await db.Set<JournalEntry>().CountAsync(j => j.Kind == JournalKind.Transition));
         Assert.Equal(1, JsonAttempts(await db.Set<WorkflowInstance>().SingleAsync()));
     }
@@ -38,40 +28,40 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Fire_ExactlyOneWins_WhenManyFireConcurrently()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        var outcomes = await RaceAsync(6, _ => _scenario.FireAsync(started.InstanceId, "comment", expectedVersion: started.Version));
+        var outcomes = await Race.RunAsync(6, _ => Scenario.FireAsync(started.InstanceId, "comment", expectedVersion: started.Version));
 
         Assert.Single(outcomes, o => o.Result is not null);
         Assert.All(outcomes.Where(o => o.Error is not null), o => Assert.IsType<WorkflowConflictException>(o.Error));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(2L, (await db.Set<WorkflowInstance>().SingleAsync()).Version);
     }
 
     [Fact]
     public async Task Fire_ThrowsConflict_WhenInstanceChangedBetweenReadAndWrite()
     {
-        var started = await _scenario.StartAsync();
-        await using var stale = _scenario.Database.Open();
+        var started = await Scenario.StartAsync();
+        await using var stale = Scenario.Database.Open();
         await stale.Set<WorkflowInstance>().SingleAsync(); // this unit of work now holds version 1
-        await _scenario.FireAsync(started.InstanceId, "comment");
+        await Scenario.FireAsync(started.InstanceId, "comment");
 
         var error = await Assert.ThrowsAsync<WorkflowConflictException>(() =>
-            _scenario.Engine.FireAsync(stale, new FireTrigger(started.InstanceId, "requestChanges", Actors.Reviewer)));
+            Scenario.Engine.FireAsync(stale, new FireTrigger(started.InstanceId, "requestChanges", Actors.Reviewer)));
 
         Assert.Equal(("Submitted", 2L), (error.CurrentState, error.CurrentVersion));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal("Submitted", (await db.Set<WorkflowInstance>().SingleAsync()).State);
     }
 
     [Fact]
     public async Task Fire_ThrowsConflictWithCurrentState_WhenExpectedVersionIsStale()
     {
-        var started = await _scenario.StartAsync();
-        await _scenario.FireAsync(started.InstanceId, "comment");
+        var started = await Scenario.StartAsync();
+        await Scenario.FireAsync(started.InstanceId, "comment");
 
         var error = await Assert.ThrowsAsync<WorkflowConflictException>(() =>
-            _scenario.FireAsync(started.InstanceId, "approve", expectedVersion: started.Version));
+            Scenario.FireAsync(started.InstanceId, "approve", expectedVersion: started.Version));
 
         Assert.Equal(2L, error.CurrentVersion);
     }
@@ -79,27 +69,27 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Fire_ReturnsFirstResultAndChangesNothing_WhenRepeatedWithSameKey()
     {
-        var started = await _scenario.StartAsync();
-        var first = await _scenario.FireAsync(started.InstanceId, "requestChanges", key: "op-1");
-        var footprint = await _scenario.FootprintAsync();
+        var started = await Scenario.StartAsync();
+        var first = await Scenario.FireAsync(started.InstanceId, "requestChanges", key: "op-1");
+        var footprint = await Scenario.FootprintAsync();
 
-        var second = await _scenario.FireAsync(started.InstanceId, "requestChanges", key: "op-1");
+        var second = await Scenario.FireAsync(started.InstanceId, "requestChanges", key: "op-1");
 
         Assert.Equal(first with { Replayed = true }, second);
-        Assert.Equal(footprint, await _scenario.FootprintAsync());
+        Assert.Equal(footprint, await Scenario.FootprintAsync());
     }
 
     [Fact]
     public async Task Fire_AppliesOnceAndReplaysForOthers_WhenSameKeyRaces()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        var outcomes = await RaceAsync(4, _ => _scenario.FireAsync(started.InstanceId, "requestChanges", key: "op-race"));
+        var outcomes = await Race.RunAsync(4, _ => Scenario.FireAsync(started.InstanceId, "requestChanges", key: "op-race"));
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
         Assert.Single(outcomes, o => !o.Result!.Replayed);
         Assert.All(outcomes, o => Assert.Equal(("AwaitingChanges", 2L), (o.Result!.State, o.Result.Version)));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(1, await db.Set<JournalEntry>().CountAsync(j => j.Kind == JournalKind.Transition));
         Assert.Equal(1, JsonAttempts(await db.Set<WorkflowInstance>().SingleAsync()));
     }
@@ -107,38 +97,17 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Start_ReturnsFirstInstance_WhenRepeatedWithSameKey()
     {
-        var command = new StartWorkflow("review", null, _scenario.Variables(), null, null, Actors.Submitter, "start-1");
+        var command = new StartWorkflow("review", null, Scenario.Variables(), null, null, Actors.Submitter, "start-1");
 
-        var first = await _scenario.Engine.StartAsync(command);
-        var second = await _scenario.Engine.StartAsync(command);
+        var first = await Scenario.Engine.StartAsync(command);
+        var second = await Scenario.Engine.StartAsync(command);
 
         Assert.Equal(first.InstanceId, second.InstanceId);
         Assert.True(second.Replayed);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(1, await db.Set<WorkflowInstance>().CountAsync());
     }
 
     private static int JsonAttempts(WorkflowInstance instance) =>
         System.Text.Json.Nodes.JsonNode.Parse(instance.Variables)!["attempts"]!.GetValue<int>();
-
-    private sealed record Outcome(WorkflowResult? Result, Exception? Error);
-
-    /// <summary>Runs <paramref name="count"/> commands on parallel threads, released together.</summary>
-    private static async Task<Outcome[]> RaceAsync(int count, Func<int, Task<WorkflowResult>> command)
-    {
-        using var gate = new Barrier(count);
-        var runs = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
-        {
-            gate.SignalAndWait();
-            try
-            {
-                return new Outcome(await command(i), null);
-            }
-            catch (Exception e)
-            {
-                return new Outcome(null, e);
-            }
-        }));
-        return await Task.WhenAll(runs);
-    }
 }

@@ -7,27 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Runtime.Tests.Execution;
 
-public sealed class FireTests : IAsyncLifetime
+public sealed class FireTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Fire_CompletesInstanceAndRunsOperation_WhenApprovedIntoFinalState()
     {
-        var started = await _scenario.StartAsync(amount: 500);
+        var started = await Scenario.StartAsync(amount: 500);
 
-        var fired = await _scenario.FireAsync(started.InstanceId, "approve");
+        var fired = await Scenario.FireAsync(started.InstanceId, "approve");
 
         Assert.Equal(("Submitted", "Activating", InstanceStatus.Completed, 2L), (fired.FromState, fired.State, fired.Status, fired.Version));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.True((await db.Companies.SingleAsync()).Active);
         var instance = await db.Set<WorkflowInstance>().SingleAsync();
         var variables = JsonNode.Parse(instance.Variables)!;
@@ -39,11 +29,11 @@ public sealed class FireTests : IAsyncLifetime
     [Fact]
     public async Task Fire_ClosesTasksAndCancelsTimersOfLeftState_WhenTransitionTaken()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        await _scenario.FireAsync(started.InstanceId, "approve");
+        await Scenario.FireAsync(started.InstanceId, "approve");
 
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var task = await db.Set<WorkflowTask>().SingleAsync();
         Assert.Equal((WorkflowTaskStatus.Completed, "approve", "u-reviewer"), (task.Status, task.Outcome, task.ClosedByUserId));
         Assert.Equal(TimerStatus.Cancelled, (await db.Set<WorkflowTimer>().SingleAsync()).Status);
@@ -52,9 +42,9 @@ public sealed class FireTests : IAsyncLifetime
     [Fact]
     public async Task Fire_TakesSecondAlternative_WhenFirstGuardIsFalse()
     {
-        var started = await _scenario.StartAsync(amount: 5000);
+        var started = await Scenario.StartAsync(amount: 5000);
 
-        var fired = await _scenario.FireAsync(started.InstanceId, "approve");
+        var fired = await Scenario.FireAsync(started.InstanceId, "approve");
 
         Assert.Equal(("SecondReview", InstanceStatus.Running), (fired.State, fired.Status));
     }
@@ -62,11 +52,11 @@ public sealed class FireTests : IAsyncLifetime
     [Fact]
     public async Task Fire_ReentersState_WhenTransitionTargetsCurrentState()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        await _scenario.FireAsync(started.InstanceId, "comment", Actors.Submitter);
+        await Scenario.FireAsync(started.InstanceId, "comment", Actors.Submitter);
 
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(1, await db.Set<WorkflowTask>().CountAsync(t => t.Status == WorkflowTaskStatus.Open));
         Assert.Equal(2, await db.Set<WorkflowTask>().CountAsync());
         Assert.Equal(1, await db.Set<WorkflowTimer>().CountAsync(t => t.Status == TimerStatus.Pending));
@@ -75,10 +65,10 @@ public sealed class FireTests : IAsyncLifetime
     [Fact]
     public async Task Fire_ThrowsNotPermittedListingAllowedTriggers_WhenActorLacksRole()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
         var error = await Assert.ThrowsAsync<TriggerNotPermittedException>(() =>
-            _scenario.FireAsync(started.InstanceId, "approve", Actors.Submitter));
+            Scenario.FireAsync(started.InstanceId, "approve", Actors.Submitter));
 
         Assert.Equal(["comment", "expire"], error.PermittedTriggers.Order());
         Assert.Contains("Possible now: comment, expire", error.Message);
@@ -87,42 +77,42 @@ public sealed class FireTests : IAsyncLifetime
     [Fact]
     public async Task Fire_ThrowsPayloadInvalidListingFields_WhenRequiredFieldMissing()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
         var error = await Assert.ThrowsAsync<PayloadInvalidException>(() =>
-            _scenario.FireAsync(started.InstanceId, "reject", payload: new JsonObject { ["reason"] = "  " }));
+            Scenario.FireAsync(started.InstanceId, "reject", payload: new JsonObject { ["reason"] = "  " }));
 
         Assert.Equal(["reason"], error.MissingFields);
-        Assert.Equal("Submitted", (await _scenario.Database.Open().Set<WorkflowInstance>().SingleAsync()).State);
+        Assert.Equal("Submitted", (await Scenario.Database.Open().Set<WorkflowInstance>().SingleAsync()).State);
     }
 
     [Fact]
     public async Task Fire_ThrowsNotRunning_WhenInstanceCompleted()
     {
-        var started = await _scenario.StartAsync();
-        await _scenario.FireAsync(started.InstanceId, "reject", payload: new JsonObject { ["reason"] = "incomplete" });
+        var started = await Scenario.StartAsync();
+        await Scenario.FireAsync(started.InstanceId, "reject", payload: new JsonObject { ["reason"] = "incomplete" });
 
-        await Assert.ThrowsAsync<WorkflowNotRunningException>(() => _scenario.FireAsync(started.InstanceId, "comment"));
+        await Assert.ThrowsAsync<WorkflowNotRunningException>(() => Scenario.FireAsync(started.InstanceId, "comment"));
     }
 
     [Fact]
     public async Task Fire_ThrowsNotFound_WhenInstanceUnknown()
     {
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => _scenario.FireAsync(Guid.NewGuid(), "approve"));
+        await Assert.ThrowsAsync<WorkflowNotFoundException>(() => Scenario.FireAsync(Guid.NewGuid(), "approve"));
     }
 
     [Fact]
     public async Task Fire_NeverStoresOrJournalsSecrets_WhenPayloadCarriesPinAndConfiguredSecret()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        await _scenario.FireAsync(started.InstanceId, "reject", payload: new JsonObject
+        await Scenario.FireAsync(started.InstanceId, "reject", payload: new JsonObject
         {
             ["reason"] = "wrong documents", ["PIN"] = "918273", ["iban"] = "IT60X0542811101000000123456",
             ["contact"] = new JsonObject { ["otp"] = "445566", ["phone"] = "3331234567" },
         });
 
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var variables = (await db.Set<WorkflowInstance>().SingleAsync()).Variables;
         var summaries = string.Join("\n", await db.Set<JournalEntry>().Select(j => j.Summary).ToListAsync());
         Assert.Contains("wrong documents", variables);
@@ -138,23 +128,37 @@ public sealed class FireTests : IAsyncLifetime
     [Fact]
     public async Task Fire_JournalsWhoFromAndTo_WhenTransitionTaken()
     {
-        var started = await _scenario.StartAsync(amount: 5000);
+        var started = await Scenario.StartAsync(amount: 5000);
 
-        await _scenario.FireAsync(started.InstanceId, "approve", payload: new JsonObject { ["note"] = "ok" });
+        await Scenario.FireAsync(started.InstanceId, "approve", payload: new JsonObject { ["note"] = "ok" });
 
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var entry = await db.Set<JournalEntry>().SingleAsync(j => j.Kind == JournalKind.Transition);
-        Assert.Equal(("u-reviewer", "RSSMRA80A01H501U", "Mario Rossi", "approve", "Submitted", "SecondReview", _scenario.CompanyId),
+        Assert.Equal(("u-reviewer", "RSSMRA80A01H501U", "Mario Rossi", "approve", "Submitted", "SecondReview", Scenario.CompanyId),
             (entry.UserId, entry.CodiceFiscale, entry.ActorName, entry.Trigger, entry.FromState, entry.ToState, entry.CompanyId!.Value));
         Assert.Equal("approve: note=\"ok\"", entry.Summary);
     }
 
     [Fact]
+    public async Task Fire_CommitsWithCallersDomainChange_WhenGivenTheCallersDbContext()
+    {
+        var started = await Scenario.StartAsync();
+        await using var db = Scenario.Database.Open();
+        (await db.Companies.SingleAsync()).Name = "Rossi Costruzioni spa";
+
+        await Scenario.Engine.FireAsync(db, new FireTrigger(started.InstanceId, "requestChanges", Actors.Reviewer));
+
+        await using var check = Scenario.Database.Open();
+        Assert.Equal("Rossi Costruzioni spa", (await check.Companies.SingleAsync()).Name);
+        Assert.Equal("AwaitingChanges", (await check.Set<WorkflowInstance>().SingleAsync()).State);
+    }
+
+    [Fact]
     public async Task PermittedActions_ListsRoleAndGuardFilteredTriggersWithRequiredFields_ForReviewer()
     {
-        var started = await _scenario.StartAsync(amount: 5000);
+        var started = await Scenario.StartAsync(amount: 5000);
 
-        var actions = await _scenario.Engine.GetPermittedActionsAsync(started.InstanceId, Actors.Reviewer);
+        var actions = await Scenario.Engine.GetPermittedActionsAsync(started.InstanceId, Actors.Reviewer);
 
         Assert.Equal(["approve", "comment", "expire", "reject", "requestChanges"], actions.Select(a => a.Trigger).Order());
         Assert.Equal("SecondReview", actions.Single(a => a.Trigger == "approve").To);
@@ -164,9 +168,9 @@ public sealed class FireTests : IAsyncLifetime
     [Fact]
     public async Task PermittedActions_ExcludesRoleRestrictedTriggers_ForActorWithoutRole()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        var actions = await _scenario.Engine.GetPermittedActionsAsync(started.InstanceId, Actors.Submitter);
+        var actions = await Scenario.Engine.GetPermittedActionsAsync(started.InstanceId, Actors.Submitter);
 
         Assert.Equal(["comment", "expire"], actions.Select(a => a.Trigger).Order());
     }
@@ -174,9 +178,9 @@ public sealed class FireTests : IAsyncLifetime
     [Fact]
     public async Task PermittedActions_IncludesEveryTrigger_ForSystemActor()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        var actions = await _scenario.Engine.GetPermittedActionsAsync(started.InstanceId, WorkflowActor.System);
+        var actions = await Scenario.Engine.GetPermittedActionsAsync(started.InstanceId, WorkflowActor.System);
 
         Assert.Equal(5, actions.Count);
     }

@@ -7,26 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Runtime.Tests.Execution;
 
-public sealed class StartTests : IAsyncLifetime
+public sealed class StartTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Start_OpensTaskQueuesEmailSchedulesTimerAndJournals_WhenInitialStateHasThoseActivities()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
         Assert.Equal("Submitted", started.State);
         Assert.Equal(InstanceStatus.Running, started.Status);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var task = await db.Set<WorkflowTask>().SingleAsync();
         Assert.Equal(("AgencyReviewer", "review-form", "approve,reject,requestChanges"), (task.Role, task.Form, task.Actions));
         Assert.Equal(RuntimeHost.Start.AddDays(5), task.DueAt);
@@ -44,11 +34,11 @@ public sealed class StartTests : IAsyncLifetime
     [Fact]
     public async Task Start_PinsLatestPublishedVersion_WhenNoVersionGiven()
     {
-        var second = await _scenario.Host.PublishAsync(TestDefinitions.Review.Replace("Revisione registrazione", "Revisione v2"));
+        var second = await Scenario.Host.PublishAsync(TestDefinitions.Review.Replace("Revisione registrazione", "Revisione v2"));
 
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var instance = await db.Set<WorkflowInstance>().SingleAsync(i => i.Id == started.InstanceId);
         Assert.Equal((2, 2), (second, instance.DefinitionVersion));
     }
@@ -57,19 +47,19 @@ public sealed class StartTests : IAsyncLifetime
     public async Task Start_ThrowsNotFound_WhenDefinitionHasNoPublishedVersion()
     {
         await Assert.ThrowsAsync<WorkflowNotFoundException>(() =>
-            _scenario.Engine.StartAsync(new StartWorkflow("unknown", null, null, null, null, Actors.Submitter)));
+            Scenario.Engine.StartAsync(new StartWorkflow("unknown", null, null, null, null, Actors.Submitter)));
     }
 
     [Fact]
     public async Task Start_CommitsWithCallersDomainChange_WhenGivenTheCallersDbContext()
     {
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var company = new TestCompany { Id = Guid.NewGuid(), Name = "Bianchi Trasporti" };
         db.Companies.Add(company);
 
-        var started = await _scenario.Engine.StartAsync(db, new StartWorkflow("review", null, _scenario.Variables(), null, company.Id, Actors.Submitter));
+        var started = await Scenario.Engine.StartAsync(db, new StartWorkflow("review", null, Scenario.Variables(), null, company.Id, Actors.Submitter));
 
-        await using var check = _scenario.Database.Open();
+        await using var check = Scenario.Database.Open();
         Assert.True(await check.Companies.AnyAsync(c => c.Id == company.Id));
         Assert.True(await check.Set<WorkflowInstance>().AnyAsync(i => i.Id == started.InstanceId && i.CompanyId == company.Id));
     }
@@ -77,15 +67,15 @@ public sealed class StartTests : IAsyncLifetime
     [Fact]
     public async Task Start_SavesNothing_WhenCallersTransactionRollsBack()
     {
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Companies.Add(new TestCompany { Id = Guid.NewGuid(), Name = "Verdi snc" });
-            await _scenario.Engine.StartAsync(db, new StartWorkflow("review", null, _scenario.Variables(), null, null, Actors.Submitter));
+            await Scenario.Engine.StartAsync(db, new StartWorkflow("review", null, Scenario.Variables(), null, null, Actors.Submitter));
             await transaction.RollbackAsync();
         }
 
-        await using var check = _scenario.Database.Open();
+        await using var check = Scenario.Database.Open();
         Assert.Equal(0, await check.Set<WorkflowInstance>().CountAsync());
         Assert.Equal(1, await check.Companies.CountAsync());
     }

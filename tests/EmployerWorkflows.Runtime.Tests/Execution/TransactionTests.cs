@@ -11,47 +11,38 @@ namespace EmployerWorkflows.Runtime.Tests.Execution;
 /// One transition, one transaction. A failing activity rolls the whole transition back; the instance is then
 /// faulted and the incident recorded in a second transaction, so the failure is visible but leaves no half step.
 /// </summary>
-public sealed class TransactionTests : IAsyncLifetime
+public sealed class TransactionTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Fire_LeavesNoTraceOfTransition_WhenOperationThrowsAfterChangingData()
     {
-        var started = await _scenario.StartAsync();
-        var before = await _scenario.FootprintAsync();
-        _scenario.Host.Fault.Message = "Registry service unavailable";
+        var started = await Scenario.StartAsync();
+        var before = await Scenario.FootprintAsync();
+        Scenario.Host.Fault.Message = "Registry service unavailable";
 
-        var result = await _scenario.FireAsync(started.InstanceId, "approve");
+        var result = await Scenario.FireAsync(started.InstanceId, "approve");
 
         Assert.Equal(InstanceStatus.Faulted, result.Status);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.False((await db.Companies.SingleAsync()).Active);
         Assert.Equal(WorkflowTaskStatus.Open, (await db.Set<WorkflowTask>().SingleAsync()).Status);
         Assert.Equal(TimerStatus.Pending, (await db.Set<WorkflowTimer>().SingleAsync()).Status);
         Assert.Equal(0, await db.Set<JournalEntry>().CountAsync(j => j.Kind == JournalKind.Transition || j.Kind == JournalKind.Operation));
+        Assert.Equal(1, await db.Set<Outbox.OutboxMessage>().CountAsync()); // the approval mail queued before the failure is gone
         // Only the status, version and the incident's journal line differ from before the command.
-        var after = await _scenario.FootprintAsync();
+        var after = await Scenario.FootprintAsync();
         Assert.Equal(before.Replace("Submitted/Running/1", "Submitted/Faulted/2").Replace("journal=1", "journal=2"), after);
     }
 
     [Fact]
     public async Task Fire_FaultsInstanceWithIncident_WhenOperationThrows()
     {
-        var started = await _scenario.StartAsync();
-        _scenario.Host.Fault.Message = "Registry service unavailable";
+        var started = await Scenario.StartAsync();
+        Scenario.Host.Fault.Message = "Registry service unavailable";
 
-        var result = await _scenario.FireAsync(started.InstanceId, "approve");
+        var result = await Scenario.FireAsync(started.InstanceId, "approve");
 
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var incident = await db.Set<Incident>().SingleAsync();
         Assert.Equal(result.IncidentId, incident.Id);
         Assert.Equal(("activate", "invoke", "approve", "Submitted", RuntimeHost.Start),
@@ -64,13 +55,13 @@ public sealed class TransactionTests : IAsyncLifetime
     [Fact]
     public async Task Fire_FaultsWithTemplateIncident_WhenEmailTemplateFails()
     {
-        await _scenario.Host.PublishAsync(TestDefinitions.BrokenTemplate);
-        var started = await _scenario.Engine.StartAsync(new StartWorkflow("broken-mail", null, null, null, null, Actors.Submitter));
+        await Scenario.Host.PublishAsync(TestDefinitions.BrokenTemplate);
+        var started = await Scenario.Engine.StartAsync(new StartWorkflow("broken-mail", null, null, null, null, Actors.Submitter));
 
-        var result = await _scenario.FireAsync(started.InstanceId, "notify");
+        var result = await Scenario.FireAsync(started.InstanceId, "notify");
 
         Assert.Equal((InstanceStatus.Faulted, "Waiting"), (result.Status, result.State));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         var incident = await db.Set<Incident>().SingleAsync();
         Assert.Equal(("notice", "sendEmail"), (incident.ActivityId, incident.ActivityKind));
         Assert.Contains("unclosed tag", incident.Message);
@@ -80,35 +71,35 @@ public sealed class TransactionTests : IAsyncLifetime
     [Fact]
     public async Task Fire_ThrowsActivityFailedAndSavesNothing_WhenRunOnCallersDbContext()
     {
-        var started = await _scenario.StartAsync();
-        _scenario.Host.Fault.Message = "Registry service unavailable";
-        var before = await _scenario.FootprintAsync();
+        var started = await Scenario.StartAsync();
+        Scenario.Host.Fault.Message = "Registry service unavailable";
+        var before = await Scenario.FootprintAsync();
 
-        await using (var db = _scenario.Database.Open())
+        await using (var db = Scenario.Database.Open())
         {
             db.Companies.Add(new TestCompany { Id = Guid.NewGuid(), Name = "Domain change" });
             var error = await Assert.ThrowsAsync<WorkflowActivityFailedException>(() =>
-                _scenario.Engine.FireAsync(db, new FireTrigger(started.InstanceId, "approve", Actors.Reviewer)));
+                Scenario.Engine.FireAsync(db, new FireTrigger(started.InstanceId, "approve", Actors.Reviewer)));
             Assert.Equal("activate", error.ActivityId);
         }
 
-        Assert.Equal(before, await _scenario.FootprintAsync());
-        await using var check = _scenario.Database.Open();
+        Assert.Equal(before, await Scenario.FootprintAsync());
+        await using var check = Scenario.Database.Open();
         Assert.Equal(1, await check.Companies.CountAsync());
     }
 
     [Fact]
     public async Task Retry_CompletesFailedTransition_WhenOperationStopsFailing()
     {
-        var started = await _scenario.StartAsync();
-        _scenario.Host.Fault.Message = "Registry service unavailable";
-        var faulted = await _scenario.FireAsync(started.InstanceId, "approve");
-        _scenario.Host.Fault.Message = null;
+        var started = await Scenario.StartAsync();
+        Scenario.Host.Fault.Message = "Registry service unavailable";
+        var faulted = await Scenario.FireAsync(started.InstanceId, "approve");
+        Scenario.Host.Fault.Message = null;
 
-        var retried = await _scenario.Engine.RetryAsync(faulted.IncidentId!.Value, Actors.Operator);
+        var retried = await Scenario.Engine.RetryAsync(faulted.IncidentId!.Value, Actors.Operator);
 
         Assert.Equal(("Activating", InstanceStatus.Completed), (retried.State, retried.Status));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.True((await db.Companies.SingleAsync()).Active);
         var incident = await db.Set<Incident>().SingleAsync();
         Assert.Equal("retried by Giovanna Bianchi", incident.Resolution);
@@ -118,15 +109,15 @@ public sealed class TransactionTests : IAsyncLifetime
     [Fact]
     public async Task Retry_RecordsNewIncident_WhenOperationStillFails()
     {
-        var started = await _scenario.StartAsync();
-        _scenario.Host.Fault.Message = "Registry service unavailable";
-        var faulted = await _scenario.FireAsync(started.InstanceId, "approve");
+        var started = await Scenario.StartAsync();
+        Scenario.Host.Fault.Message = "Registry service unavailable";
+        var faulted = await Scenario.FireAsync(started.InstanceId, "approve");
 
-        var retried = await _scenario.Engine.RetryAsync(faulted.IncidentId!.Value, Actors.Operator);
+        var retried = await Scenario.Engine.RetryAsync(faulted.IncidentId!.Value, Actors.Operator);
 
         Assert.Equal(InstanceStatus.Faulted, retried.Status);
         Assert.NotEqual(faulted.IncidentId, retried.IncidentId);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(1, await db.Set<Incident>().CountAsync(i => i.ResolvedAt == null));
         Assert.False((await db.Companies.SingleAsync()).Active);
     }
@@ -134,11 +125,11 @@ public sealed class TransactionTests : IAsyncLifetime
     [Fact]
     public async Task Fire_ThrowsNotRunning_WhenInstanceFaulted()
     {
-        var started = await _scenario.StartAsync();
-        _scenario.Host.Fault.Message = "down";
-        await _scenario.FireAsync(started.InstanceId, "approve");
+        var started = await Scenario.StartAsync();
+        Scenario.Host.Fault.Message = "down";
+        await Scenario.FireAsync(started.InstanceId, "approve");
 
-        var error = await Assert.ThrowsAsync<WorkflowNotRunningException>(() => _scenario.FireAsync(started.InstanceId, "reject"));
+        var error = await Assert.ThrowsAsync<WorkflowNotRunningException>(() => Scenario.FireAsync(started.InstanceId, "reject"));
 
         Assert.Equal(InstanceStatus.Faulted, error.Status);
     }
@@ -146,14 +137,14 @@ public sealed class TransactionTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_CancelsInstanceTasksTimersAndIncident_WhenFaulted()
     {
-        var started = await _scenario.StartAsync();
-        _scenario.Host.Fault.Message = "down";
-        await _scenario.FireAsync(started.InstanceId, "approve");
+        var started = await Scenario.StartAsync();
+        Scenario.Host.Fault.Message = "down";
+        await Scenario.FireAsync(started.InstanceId, "approve");
 
-        var cancelled = await _scenario.Engine.CancelAsync(started.InstanceId, Actors.Operator, "duplicate request");
+        var cancelled = await Scenario.Engine.CancelAsync(started.InstanceId, Actors.Operator, "duplicate request");
 
         Assert.Equal(InstanceStatus.Cancelled, cancelled.Status);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal((WorkflowTaskStatus.Cancelled, "cancelled"), await db.Set<WorkflowTask>().Select(t => ValueTuple.Create(t.Status, t.Outcome)).SingleAsync());
         Assert.Equal(TimerStatus.Cancelled, (await db.Set<WorkflowTimer>().SingleAsync()).Status);
         Assert.StartsWith("cancelled by Giovanna Bianchi", (await db.Set<Incident>().SingleAsync()).Resolution);
@@ -164,9 +155,9 @@ public sealed class TransactionTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_ThrowsNotRunning_WhenAlreadyCompleted()
     {
-        var started = await _scenario.StartAsync();
-        await _scenario.FireAsync(started.InstanceId, "approve");
+        var started = await Scenario.StartAsync();
+        await Scenario.FireAsync(started.InstanceId, "approve");
 
-        await Assert.ThrowsAsync<WorkflowNotRunningException>(() => _scenario.Engine.CancelAsync(started.InstanceId, Actors.Operator, "late"));
+        await Assert.ThrowsAsync<WorkflowNotRunningException>(() => Scenario.Engine.CancelAsync(started.InstanceId, Actors.Operator, "late"));
     }
 }

@@ -5,55 +5,45 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Runtime.Tests.Journal;
 
-public sealed class JournalTests : IAsyncLifetime
+public sealed class JournalTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private JournalQueries Queries => _scenario.Host.Scope.ServiceProvider.GetRequiredService<JournalQueries>();
+    private JournalQueries Queries => Scenario.Host.Scope.ServiceProvider.GetRequiredService<JournalQueries>();
 
     [Fact]
     public async Task SaveChanges_Throws_WhenJournalEntryIsModified()
     {
-        await _scenario.StartAsync();
-        await using var db = _scenario.Database.Open();
+        await Scenario.StartAsync();
+        await using var db = Scenario.Database.Open();
         var entry = await db.Set<JournalEntry>().FirstAsync();
         entry.Summary = "rewritten history";
 
         await Assert.ThrowsAsync<JournalAppendOnlyException>(() => db.SaveChangesAsync());
 
-        await using var check = _scenario.Database.Open();
+        await using var check = Scenario.Database.Open();
         Assert.Equal("started", (await check.Set<JournalEntry>().FirstAsync()).Summary.Split(':')[0]);
     }
 
     [Fact]
     public async Task SaveChanges_Throws_WhenJournalEntryIsDeleted()
     {
-        await _scenario.StartAsync();
-        await using var db = _scenario.Database.Open();
+        await Scenario.StartAsync();
+        await using var db = Scenario.Database.Open();
         db.Remove(await db.Set<JournalEntry>().FirstAsync());
 
         await Assert.ThrowsAsync<JournalAppendOnlyException>(() => db.SaveChangesAsync());
 
-        await using var check = _scenario.Database.Open();
+        await using var check = Scenario.Database.Open();
         Assert.Equal(1, await check.Set<JournalEntry>().CountAsync());
     }
 
     [Fact]
     public async Task Record_CommitsDomainEntryWithCallersChange_WhenCallerSaves()
     {
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         db.Companies.Add(new TestCompany { Id = Guid.NewGuid(), Name = "Neri spa" });
         Runtime.Journal.Journal.Record(db, new JournalEntry
         {
-            At = RuntimeHost.Start, Kind = JournalKind.Domain, CompanyId = _scenario.CompanyId, UserId = "u-submitter",
+            At = RuntimeHost.Start, Kind = JournalKind.Domain, CompanyId = Scenario.CompanyId, UserId = "u-submitter",
             CodiceFiscale = "VRDLGU75B12F205X", ActorName = "Luigi Verdi", Summary = "collaborator added",
         });
         await db.SaveChangesAsync();
@@ -66,12 +56,12 @@ public sealed class JournalTests : IAsyncLifetime
     [Fact]
     public async Task ForCompany_PagesNewestFirstWithoutOverlap_WhenMoreEntriesThanPageSize()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
         for (var i = 0; i < 4; i++)
-            await _scenario.FireAsync(started.InstanceId, "comment");
+            await Scenario.FireAsync(started.InstanceId, "comment");
 
-        var first = await Queries.ForCompanyAsync(_scenario.CompanyId, pageSize: 3);
-        var second = await Queries.ForCompanyAsync(_scenario.CompanyId, first.NextBefore, pageSize: 3);
+        var first = await Queries.ForCompanyAsync(Scenario.CompanyId, pageSize: 3);
+        var second = await Queries.ForCompanyAsync(Scenario.CompanyId, first.NextBefore, pageSize: 3);
 
         Assert.Equal(3, first.Entries.Count);
         Assert.Equal(2, second.Entries.Count);
@@ -84,9 +74,9 @@ public sealed class JournalTests : IAsyncLifetime
     [Fact]
     public async Task ForInstance_ReturnsOnlyThatInstance_WhenSeveralExist()
     {
-        var one = await _scenario.StartAsync();
-        await _scenario.StartAsync();
-        await _scenario.FireAsync(one.InstanceId, "comment");
+        var one = await Scenario.StartAsync();
+        await Scenario.StartAsync();
+        await Scenario.FireAsync(one.InstanceId, "comment");
 
         var page = await Queries.ForInstanceAsync(one.InstanceId);
 
@@ -97,8 +87,8 @@ public sealed class JournalTests : IAsyncLifetime
     [Fact]
     public async Task ForUser_ReturnsEntriesOfThatUser_WhenOthersActedToo()
     {
-        var started = await _scenario.StartAsync();
-        await _scenario.FireAsync(started.InstanceId, "comment", Actors.Reviewer);
+        var started = await Scenario.StartAsync();
+        await Scenario.FireAsync(started.InstanceId, "comment", Actors.Reviewer);
 
         var page = await Queries.ForUserAsync("u-reviewer");
 

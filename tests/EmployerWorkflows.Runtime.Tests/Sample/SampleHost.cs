@@ -1,8 +1,6 @@
 using EmployerWorkflows.Runtime.Definitions;
-using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
-using EmployerWorkflows.Runtime.Templates;
 using EmployerWorkflows.Runtime.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,17 +23,13 @@ internal static class RepositoryFolders
     }
 }
 
-/// <summary>A runtime host with the real file catalogs, Fluid renderer and the sample's operation.</summary>
+/// <summary>A runtime host with the definition services as the application registers them, and the sample's operation.</summary>
 internal static class SampleHost
 {
-    public static RuntimeHost Create(TestDatabase database) => new(database, configure: services =>
-    {
-        services.AddSingleton<ITemplateCatalog>(new FileTemplateCatalog(Path.Combine(RepositoryFolders.Workflows, "templates")));
-        services.AddSingleton<IFormCatalog>(new FileFormCatalog(Path.Combine(RepositoryFolders.Workflows, "forms")));
-        services.AddSingleton<IRoleCatalog>(new ConfiguredRoleCatalog(["AgencyReviewer", "SecoDesk", "HelpDesk", "Operator"]));
-        services.AddSingleton<IEmailTemplateRenderer, FluidEmailTemplateRenderer>();
-        services.AddSingleton<IWorkflowOperation, IssueReceipt>();
-    });
+    public static RuntimeHost Create(TestDatabase database) => new(database,
+        configure: services => services.AddSingleton<IWorkflowOperation, IssueReceipt>(),
+        definitions: services => services.AddWorkflowDefinitions(RepositoryFolders.Workflows,
+            o => { foreach (var role in new[] { "AgencyReviewer", "SecoDesk", "HelpDesk", "Operator" }) o.Roles.Add(role); }));
 }
 
 /// <summary><c>sample.issueReceipt</c>: numbers a receipt and journals it as a domain event of the host.</summary>

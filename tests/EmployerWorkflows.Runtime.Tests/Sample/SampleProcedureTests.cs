@@ -17,10 +17,13 @@ public sealed class SampleProcedureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = SampleHost.Create(_database);
-        var report = await _host.Store.ImportDirectoryAsync(RepositoryFolders.Workflows);
-        // Other shipped definitions invoke operations of the web host, which this runtime-only host does not register.
-        Assert.DoesNotContain(report.Failed, f => f.File.EndsWith("sample-procedure.workflow.json"));
-        Assert.Contains(report.Imported, v => v.DefinitionId == "sample-procedure");
+        // Only the sample file: other definitions of the folder need the application's operations.
+        var folder = Path.Combine(_database.Folder, "workflows");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(RepositoryFolders.Workflows, "sample-procedure.workflow.json"), Path.Combine(folder, "sample-procedure.workflow.json"));
+        var report = await _host.Store.ImportDirectoryAsync(folder);
+        Assert.Empty(report.Failed);
+        Assert.Equal("sample-procedure", Assert.Single(report.Imported).DefinitionId);
     }
 
     public Task DisposeAsync()

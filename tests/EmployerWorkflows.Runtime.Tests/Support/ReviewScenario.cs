@@ -18,9 +18,9 @@ public sealed class ReviewScenario : IDisposable
     public Guid CompanyId { get; } = Actors.CompanyId;
     public IWorkflowEngine Engine => Host.Engine;
 
-    public static async Task<ReviewScenario> CreateAsync()
+    public static async Task<ReviewScenario> CreateAsync(string? postgresConnectionString = null)
     {
-        var database = new TestDatabase();
+        var database = new TestDatabase(postgresConnectionString);
         var scenario = new ReviewScenario(database, new RuntimeHost(database));
         await scenario.Host.PublishAsync(TestDefinitions.Review);
         await using var db = database.Open();

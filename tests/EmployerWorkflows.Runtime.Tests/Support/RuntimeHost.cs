@@ -22,20 +22,27 @@ public sealed class RuntimeHost : IDisposable
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
     public RuntimeHost(TestDatabase database, FakeTimeProvider? clock = null, string nodeId = "node-a",
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null, Action<IServiceCollection>? definitions = null)
     {
         Database = database;
         Clock = clock ?? new FakeTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IWorkflowDbContextFactory>(database.Contexts);
-        services.AddSingleton<TestCatalogs>();
-        services.AddSingleton<ITemplateCatalog>(sp => sp.GetRequiredService<TestCatalogs>());
-        services.AddSingleton<IFormCatalog>(sp => sp.GetRequiredService<TestCatalogs>());
-        services.AddSingleton<IRoleCatalog>(sp => sp.GetRequiredService<TestCatalogs>());
-        services.AddSingleton<IExpressionEvaluator>(new JintExpressionEvaluator());
-        services.AddSingleton<IDefinitionValidator, DefinitionValidator>();
-        services.AddSingleton<IEmailTemplateRenderer, ModelEchoRenderer>();
+        if (definitions is not null)
+        {
+            definitions(services);
+        }
+        else
+        {
+            services.AddSingleton<TestCatalogs>();
+            services.AddSingleton<ITemplateCatalog>(sp => sp.GetRequiredService<TestCatalogs>());
+            services.AddSingleton<IFormCatalog>(sp => sp.GetRequiredService<TestCatalogs>());
+            services.AddSingleton<IRoleCatalog>(sp => sp.GetRequiredService<TestCatalogs>());
+            services.AddSingleton<IExpressionEvaluator>(new JintExpressionEvaluator());
+            services.AddSingleton<IDefinitionValidator, DefinitionValidator>();
+            services.AddSingleton<IEmailTemplateRenderer, ModelEchoRenderer>();
+        }
         services.AddSingleton<OperationFault>();
         services.AddSingleton<IWorkflowOperation, ActivateCompany>();
         services.AddWorkflowRuntime(o =>

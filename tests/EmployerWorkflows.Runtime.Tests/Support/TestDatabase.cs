@@ -3,19 +3,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Runtime.Tests.Support;
 
-/// <summary>A fresh SQLite file in WAL mode under the temp folder, deleted on dispose.</summary>
+/// <summary>
+/// A fresh database for one test: by default a SQLite file in WAL mode under the temp folder, deleted on dispose;
+/// or an empty PostgreSQL database given by its connection string.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    public TestDatabase()
+    public TestDatabase(string? postgresConnectionString = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "ew-runtime-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         FilePath = Path.Combine(Folder, "runtime.db");
-        Options = TestDbContext.Options(FilePath);
+        Options = postgresConnectionString is null
+            ? TestDbContext.Options(FilePath)
+            : TestDbContext.PostgresOptions(postgresConnectionString);
         Contexts = new TestDbContextFactory(Options);
         using var db = Contexts.Create();
         db.Database.EnsureCreated();
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        if (postgresConnectionString is null)
+            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
     }
 
     public string Folder { get; }

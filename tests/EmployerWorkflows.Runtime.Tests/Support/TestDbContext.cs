@@ -15,12 +15,21 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
         modelBuilder.Entity<TestCompany>().ToTable("Companies").HasKey(c => c.Id);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.UseSortableDateTimeOffsets();
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+            configurationBuilder.UseSortableDateTimeOffsets();
+    }
 
     public static DbContextOptions<TestDbContext> Options(string path) =>
         new DbContextOptionsBuilder<TestDbContext>()
             .UseSqlite($"Data Source={path};Pooling=True")
+            .AddWorkflowRuntimeInterceptors()
+            .Options;
+
+    public static DbContextOptions<TestDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<TestDbContext>()
+            .UseNpgsql(connectionString)
             .AddWorkflowRuntimeInterceptors()
             .Options;
 }

@@ -50,8 +50,9 @@ internal static class TestDefinitions
             },
             "Activating": {
               "onEntry": [
+                { "activity": "sendEmail", "id": "approvedMail", "template": "received", "to": "vars.submitter" },
                 { "activity": "invoke", "id": "activate", "operation": "company.activate",
-                  "inputs": { "companyId": "vars.companyId" }, "result": "activation" },
+                  "inputs": { "companyId": "vars.companyId", "amount": "vars.amount" }, "result": "activation" },
                 { "activity": "setVariable", "name": "activated", "value": "true" }
               ],
               "final": true
@@ -72,6 +73,23 @@ internal static class TestDefinitions
             "Waiting": { "on": { "notify": { "to": "Notified" } } },
             "Notified": {
               "onEntry": [ { "activity": "sendEmail", "id": "notice", "template": "broken", "to": "'someone@example.it'" } ],
+              "final": true
+            }
+          }
+        }
+        """;
+
+    /// <summary>Sends the instance's uploaded documents, named by the start input, to the applicant.</summary>
+    public const string DocumentNotice = """
+        {
+          "id": "document-notice",
+          "title": { "it": "Invio documenti", "en": "Document notice" },
+          "initial": "Collecting",
+          "states": {
+            "Collecting": { "on": { "send": { "to": "Sent" } } },
+            "Sent": {
+              "onEntry": [ { "activity": "sendEmail", "id": "documents", "template": "received", "to": "vars.applicant",
+                             "attachments": ["vars.documentName", "'receipt'"] } ],
               "final": true
             }
           }

@@ -14,7 +14,10 @@ public sealed class ActivateCompany(OperationFault fault) : IWorkflowOperation
     public string Name => "company.activate";
     public string Description => "Activates a registered company.";
     public IReadOnlyList<OperationInput> Inputs { get; } =
-        [new("companyId", OperationInputType.Guid, true, "Company to activate.")];
+        [
+            new("companyId", OperationInputType.Guid, true, "Company to activate."),
+            new("amount", OperationInputType.Number, false, "Amount declared by the company."),
+        ];
 
     public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
     {
@@ -23,6 +26,6 @@ public sealed class ActivateCompany(OperationFault fault) : IWorkflowOperation
         company.Active = true;
         if (fault.Message is { } message)
             throw new InvalidOperationException(message);
-        return new { activatedAt = context.Now, by = context.Actor.DisplayName };
+        return new { activatedAt = context.Now, by = context.Actor.DisplayName, amount = context.Inputs["amount"] };
     }
 }

@@ -16,30 +16,20 @@ public sealed class HangfireCollection
 }
 
 [Collection(HangfireCollection.Name)]
-public sealed class HangfireSweepTests : IAsyncLifetime
+public sealed class HangfireSweepTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task RecurringSweep_FiresDueTimer_WhenRunByHangfireServer()
     {
-        var started = await _scenario.StartAsync();
-        _scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
+        var started = await Scenario.StartAsync();
+        Scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
         using var storage = new InMemoryStorage();
         var recurring = new RecurringJobManager(storage);
         TimerSweepJob.RegisterRecurring(recurring);
         using var server = new BackgroundJobServer(
             new BackgroundJobServerOptions
             {
-                Activator = new ServiceProviderJobActivator(_scenario.Host.Services),
+                Activator = new ServiceProviderJobActivator(Scenario.Host.Services),
                 WorkerCount = 1,
                 SchedulePollingInterval = TimeSpan.FromMilliseconds(100),
                 ServerName = "runtime-tests",
@@ -56,11 +46,11 @@ public sealed class HangfireSweepTests : IAsyncLifetime
     public async Task Commit_SchedulesOneOffSweepAtDueTime_WhenBackgroundJobClientRegistered()
     {
         using var storage = new InMemoryStorage();
-        using var host = new RuntimeHost(_scenario.Database, _scenario.Host.Clock, "node-jobs",
+        using var host = new RuntimeHost(Scenario.Database, Scenario.Host.Clock, "node-jobs",
             services => services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage)));
 
         await host.Engine.StartAsync(new Runtime.Execution.StartWorkflow(
-            "review", null, _scenario.Variables(), null, null, Actors.Submitter));
+            "review", null, Scenario.Variables(), null, null, Actors.Submitter));
 
         var scheduled = storage.GetMonitoringApi().ScheduledJobs(0, 10);
         var job = Assert.Single(scheduled).Value;
@@ -75,7 +65,7 @@ public sealed class HangfireSweepTests : IAsyncLifetime
         string state;
         do
         {
-            await using var db = _scenario.Database.Open();
+            await using var db = Scenario.Database.Open();
             state = await db.Set<WorkflowInstance>().Where(i => i.Id == instanceId).Select(i => i.State).SingleAsync();
             if (state == expected)
                 break;

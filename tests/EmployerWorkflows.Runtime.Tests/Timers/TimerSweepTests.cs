@@ -8,28 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Runtime.Tests.Timers;
 
 /// <summary>Durable timers: rows written with the transition, fired by the sweep as the fake clock moves.</summary>
-public sealed class TimerSweepTests : IAsyncLifetime
+public sealed class TimerSweepTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Sweep_FiresDeadlineAsSystem_WhenDueTimeReached()
     {
-        var started = await _scenario.StartAsync();
-        _scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
+        var started = await Scenario.StartAsync();
+        Scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
 
-        var report = await _scenario.Host.Sweep.RunAsync();
+        var report = await Scenario.Host.Sweep.RunAsync();
 
         Assert.Equal(1, report.Fired);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(("Expired", InstanceStatus.Completed), await db.Set<WorkflowInstance>().Select(i => ValueTuple.Create(i.State, i.Status)).SingleAsync());
         var timer = await db.Set<WorkflowTimer>().SingleAsync();
         Assert.Equal((TimerStatus.Fired, RuntimeHost.Start.AddDays(10)), (timer.Status, timer.FiredAt!.Value));
@@ -41,10 +31,10 @@ public sealed class TimerSweepTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_FiresNothing_BeforeDueTime()
     {
-        await _scenario.StartAsync();
-        _scenario.Host.Clock.Advance(TimeSpan.FromDays(10) - TimeSpan.FromSeconds(1));
+        await Scenario.StartAsync();
+        Scenario.Host.Clock.Advance(TimeSpan.FromDays(10) - TimeSpan.FromSeconds(1));
 
-        var report = await _scenario.Host.Sweep.RunAsync();
+        var report = await Scenario.Host.Sweep.RunAsync();
 
         Assert.Equal(new Runtime.Timers.SweepReport(0, 0, 0), report);
     }
@@ -52,28 +42,28 @@ public sealed class TimerSweepTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_FiresTimerScheduledBeforeRestart_WhenNewProcessSweeps()
     {
-        await _scenario.StartAsync();
-        var restarted = _scenario.Restart();
+        await Scenario.StartAsync();
+        var restarted = Scenario.Restart();
         restarted.Clock.Advance(TimeSpan.FromDays(11));
 
         var report = await restarted.Sweep.RunAsync();
 
         Assert.Equal(1, report.Fired);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal("Expired", (await db.Set<WorkflowInstance>().SingleAsync()).State);
     }
 
     [Fact]
     public async Task Sweep_FiresNothing_WhenStateWasLeftBeforeDueTime()
     {
-        var started = await _scenario.StartAsync();
-        await _scenario.FireAsync(started.InstanceId, "approve");
-        _scenario.Host.Clock.Advance(TimeSpan.FromDays(30));
+        var started = await Scenario.StartAsync();
+        await Scenario.FireAsync(started.InstanceId, "approve");
+        Scenario.Host.Clock.Advance(TimeSpan.FromDays(30));
 
-        var report = await _scenario.Host.Sweep.RunAsync();
+        var report = await Scenario.Host.Sweep.RunAsync();
 
         Assert.Equal(0, report.Fired);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal("Activating", (await db.Set<WorkflowInstance>().SingleAsync()).State);
     }
 
@@ -82,16 +72,16 @@ public sealed class TimerSweepTests : IAsyncLifetime
     {
         const int instances = 40;
         for (var i = 0; i < instances; i++)
-            await _scenario.StartAsync();
-        _scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
-        using var other = new RuntimeHost(_scenario.Database, _scenario.Host.Clock, "node-b");
+            await Scenario.StartAsync();
+        Scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
+        using var other = new RuntimeHost(Scenario.Database, Scenario.Host.Clock, "node-b");
 
         var reports = await Task.WhenAll(
-            Task.Run(() => _scenario.Host.Sweep.RunAsync()),
+            Task.Run(() => Scenario.Host.Sweep.RunAsync()),
             Task.Run(() => other.Sweep.RunAsync()));
 
         Assert.Equal(instances, reports.Sum(r => r.Fired));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(instances, await db.Set<WorkflowInstance>().CountAsync(i => i.State == "Expired"));
         Assert.Equal(instances, await db.Set<JournalEntry>().CountAsync(j => j.Trigger == "expire"));
         Assert.Equal(instances, await db.Set<WorkflowTimer>().CountAsync(t => t.Status == TimerStatus.Fired));
@@ -100,10 +90,10 @@ public sealed class TimerSweepTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_LeavesTimerClaimedByAnotherNode_UntilClaimExpires()
     {
-        await _scenario.StartAsync();
-        _scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
-        var now = _scenario.Host.Clock.GetUtcNow();
-        await using (var db = _scenario.Database.Open())
+        await Scenario.StartAsync();
+        Scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
+        var now = Scenario.Host.Clock.GetUtcNow();
+        await using (var db = Scenario.Database.Open())
         {
             // A node claimed the timer and died before firing it.
             await db.Set<WorkflowTimer>().ExecuteUpdateAsync(s => s
@@ -111,9 +101,9 @@ public sealed class TimerSweepTests : IAsyncLifetime
                 .SetProperty(t => t.ClaimExpiresAt, now.AddMinutes(5)));
         }
 
-        var whileClaimed = await _scenario.Host.Sweep.RunAsync();
-        _scenario.Host.Clock.Advance(TimeSpan.FromMinutes(6));
-        var afterExpiry = await _scenario.Host.Sweep.RunAsync();
+        var whileClaimed = await Scenario.Host.Sweep.RunAsync();
+        Scenario.Host.Clock.Advance(TimeSpan.FromMinutes(6));
+        var afterExpiry = await Scenario.Host.Sweep.RunAsync();
 
         Assert.Equal((0, 1), (whileClaimed.Fired, afterExpiry.Fired));
     }
@@ -121,19 +111,19 @@ public sealed class TimerSweepTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_SendsRemindersThenEscalates_WhenStateIsNotLeft()
     {
-        var started = await _scenario.StartAsync();
-        await _scenario.FireAsync(started.InstanceId, "requestChanges");
+        var started = await Scenario.StartAsync();
+        await Scenario.FireAsync(started.InstanceId, "requestChanges");
         var sent = new List<int>();
 
         for (var period = 0; period < 3; period++)
         {
-            _scenario.Host.Clock.Advance(TimeSpan.FromDays(2));
-            var report = await _scenario.Host.Sweep.RunAsync();
+            Scenario.Host.Clock.Advance(TimeSpan.FromDays(2));
+            var report = await Scenario.Host.Sweep.RunAsync();
             sent.Add(report.Reminders);
         }
 
         Assert.Equal([1, 1, 0], sent);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(2, await db.Set<OutboxMessage>().CountAsync(m => m.Template == "reminder" && m.To == "luigi.verdi@example.it"));
         Assert.Equal(2, await db.Set<JournalEntry>().CountAsync(j => j.Kind == JournalKind.Reminder));
         Assert.Equal(("Expired", InstanceStatus.Completed), await db.Set<WorkflowInstance>().Select(i => ValueTuple.Create(i.State, i.Status)).SingleAsync());
@@ -143,17 +133,17 @@ public sealed class TimerSweepTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_StopsReminders_WhenStateIsLeft()
     {
-        var started = await _scenario.StartAsync();
-        await _scenario.FireAsync(started.InstanceId, "requestChanges");
-        _scenario.Host.Clock.Advance(TimeSpan.FromDays(2));
-        await _scenario.Host.Sweep.RunAsync();
-        await _scenario.FireAsync(started.InstanceId, "resubmit", Actors.Submitter);
+        var started = await Scenario.StartAsync();
+        await Scenario.FireAsync(started.InstanceId, "requestChanges");
+        Scenario.Host.Clock.Advance(TimeSpan.FromDays(2));
+        await Scenario.Host.Sweep.RunAsync();
+        await Scenario.FireAsync(started.InstanceId, "resubmit", Actors.Submitter);
 
-        _scenario.Host.Clock.Advance(TimeSpan.FromDays(4));
-        var report = await _scenario.Host.Sweep.RunAsync();
+        Scenario.Host.Clock.Advance(TimeSpan.FromDays(4));
+        var report = await Scenario.Host.Sweep.RunAsync();
 
         Assert.Equal(0, report.Reminders);
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync(m => m.Template == "reminder"));
         Assert.Equal(TimerStatus.Cancelled, (await db.Set<WorkflowTimer>().SingleAsync(t => t.Kind == TimerKind.Reminder)).Status);
     }

@@ -6,33 +6,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Runtime.Tests.Versions;
 
-public sealed class MigrationTests : IAsyncLifetime
+public sealed class MigrationTests : ReviewScenarioTest
 {
-    private ReviewScenario _scenario = null!;
-
-    public async Task InitializeAsync() => _scenario = await ReviewScenario.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _scenario.Dispose();
-        return Task.CompletedTask;
-    }
-
     /// <summary>Version 2 renames Submitted to InReview and gives reviewers 7 days.</summary>
-    private Task<int> PublishVersionTwoAsync() => _scenario.Host.PublishAsync(TestDefinitions.Review
+    private Task<int> PublishVersionTwoAsync() => Scenario.Host.PublishAsync(TestDefinitions.Review
         .Replace("\"Submitted\"", "\"InReview\"").Replace("P5D", "P7D"));
 
     [Fact]
     public async Task Migrate_MovesInstanceAndReplacesTasksAndTimers_WhenMappingIsValid()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
         await PublishVersionTwoAsync();
 
-        var migrated = await _scenario.Engine.MigrateAsync(new MigrateInstance(
+        var migrated = await Scenario.Engine.MigrateAsync(new MigrateInstance(
             started.InstanceId, 2, new Dictionary<string, string> { ["Submitted"] = "InReview" }, Actors.Operator));
 
         Assert.Equal(("InReview", InstanceStatus.Running), (migrated.State, migrated.Status));
-        await using var db = _scenario.Database.Open();
+        await using var db = Scenario.Database.Open();
         Assert.Equal(2, (await db.Set<WorkflowInstance>().SingleAsync()).DefinitionVersion);
         var tasks = await db.Set<WorkflowTask>().OrderBy(t => t.CreatedAt).ThenBy(t => t.Status).ToListAsync();
         Assert.Equal([WorkflowTaskStatus.Open, WorkflowTaskStatus.Cancelled], tasks.Select(t => t.Status).Order());
@@ -45,10 +35,10 @@ public sealed class MigrationTests : IAsyncLifetime
     [Fact]
     public async Task Migrate_ListsEveryProblem_WhenMappedStateMissing()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
         await PublishVersionTwoAsync();
 
-        var error = await Assert.ThrowsAsync<MigrationInvalidException>(() => _scenario.Engine.MigrateAsync(new MigrateInstance(
+        var error = await Assert.ThrowsAsync<MigrationInvalidException>(() => Scenario.Engine.MigrateAsync(new MigrateInstance(
             started.InstanceId, 2, new Dictionary<string, string> { ["AwaitingChanges"] = "Gone" }, Actors.Operator)));
 
         Assert.Equal(2, error.Problems.Count);
@@ -59,9 +49,9 @@ public sealed class MigrationTests : IAsyncLifetime
     [Fact]
     public async Task Migrate_Throws_WhenTargetVersionIsNotPublished()
     {
-        var started = await _scenario.StartAsync();
+        var started = await Scenario.StartAsync();
 
-        var error = await Assert.ThrowsAsync<MigrationInvalidException>(() => _scenario.Engine.MigrateAsync(
+        var error = await Assert.ThrowsAsync<MigrationInvalidException>(() => Scenario.Engine.MigrateAsync(
             new MigrateInstance(started.InstanceId, 9, new Dictionary<string, string>(), Actors.Operator)));
 
         Assert.Contains("Version 9", Assert.Single(error.Problems));
