@@ -37,11 +37,12 @@ public sealed class AuthorisationTests : CompanyScenario
 
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } t && t.StartsWith("/api/") && t.Contains('{'))
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: e.RoutePattern.RawText!,
+                Multipart: e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true)))
             .ToList();
         Assert.True(endpoints.Count >= 15, $"only {endpoints.Count} endpoints found");
 
-        foreach (var (method, route) in endpoints)
+        foreach (var (method, route, multipart) in endpoints)
         {
             var url = route.Replace("{companyId:guid}", companyA.ToString()).Replace("{memberId:guid}", memberA.ToString())
                 .Replace("{unitId:guid}", unitA.ToString()).Replace("{taskId:guid}", taskA.GetProperty("id").GetString())
@@ -58,7 +59,9 @@ public sealed class AuthorisationTests : CompanyScenario
                      })
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
-                if (method is "POST" or "PUT")
+                if (method is "POST" or "PUT" && multipart)
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "a.pdf" } };
+                else if (method is "POST" or "PUT")
                     request.Content = JsonContent.Create(new { name = "x", description = "x", message = "x", action = "confirmed", endedOn = "2026-01-01", membershipId = memberA, expectedVersion = 1 });
                 var response = await client.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
