@@ -42,6 +42,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddScoped<TimerSweep>();
         services.TryAddScoped<TimerSweepJob>();
         services.TryAddScoped<JournalQueries>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Operations.IWorkflowOperation, Operations.IssueReceipt>());
         return services;
     }
 }
