@@ -1,3 +1,7 @@
+using EmployerWorkflows.Web.Domain.Identifiers;
+using EmployerWorkflows.Web.Features.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EmployerWorkflows.BrowserTests.Hosting;
@@ -58,6 +62,24 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         return page;
+    }
+
+    /// <summary>A person with a synthetic codice fiscale who has logged in before; optionally holding an agency role.</summary>
+    protected async Task<string> PersonAsync(string surnameCode, string? role = null)
+    {
+        var body = $"{surnameCode}90A01H501";
+        var cf = body + CodiceFiscale.CheckCharacter(body);
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = cf, CodiceFiscale = cf, FirstName = surnameCode, LastName = "Persona", Email = $"{surnameCode.ToLowerInvariant()}@example.org",
+            EmailConfirmed = true, LastLoginAt = App.Clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (role is not null) Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return cf;
     }
 
     protected static async Task ScreenshotAsync(IPage page, string name)

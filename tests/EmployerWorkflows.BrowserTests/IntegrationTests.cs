@@ -1,0 +1,46 @@
+using EmployerWorkflows.BrowserTests.Hosting;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EmployerWorkflows.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromium)
+{
+    [Fact]
+    public async Task Registration_GoesBackToReview_WhenCompanyAnswersIntegrationRequest()
+    {
+        var company = await LoginAsync(LegalRepresentative);
+        await CompanySteps.RegisterCompanyAsync(company);
+        var reviewer = await LoginAsync(Reviewer);
+        await CompanySteps.OpenReviewTaskAsync(reviewer);
+
+        // The reason is mandatory for this action: refused next to the field and in the summary, nothing sent.
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
+        await Expect(reviewer.Locator("#error-summary")).ToContainTextAsync("Motivazione");
+        await Expect(reviewer.Locator("#f-reason-error")).ToBeVisibleAsync();
+        await Expect(reviewer.GetByLabel("Motivazione")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(reviewer.Locator("#error-summary")).ToBeFocusedAsync();
+        await ScreenshotAsync(reviewer, "task-reason-required");
+
+        await reviewer.GetByLabel("Motivazione").FillAsync("Manca la visura camerale.");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
+        await reviewer.WaitForURLAsync("**/inbox");
+
+        await company.GotoAsync("/procedures");
+        var expected = company.Locator(".procedure .expected");
+        await Expect(expected).ToContainTextAsync("Integra la registrazione dell'azienda");
+        await Expect(expected).ToContainTextAsync("entro il 01/12/2026 (15 giorni rimasti)");
+        await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In attesa di integrazione");
+        await ScreenshotAsync(company, "my-procedures-integration");
+        await expected.GetByRole(AriaRole.Link).ClickAsync();
+        await company.GetByLabel("Messaggio per l'agenzia").FillAsync("Allegata la visura, corretti i dati.");
+        await company.GetByRole(AriaRole.Button, new() { Name = "Invia l'integrazione" }).ClickAsync();
+        await company.WaitForURLAsync("**/procedures");
+        await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In verifica dall'agenzia");
+
+        await CompanySteps.OpenReviewTaskAsync(reviewer);
+        await Expect(reviewer.Locator("table.history")).ToContainTextAsync("resubmit");
+        await Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Approva" })).ToBeVisibleAsync();
+    }
+}
