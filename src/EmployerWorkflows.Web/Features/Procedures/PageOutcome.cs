@@ -13,7 +13,7 @@ public sealed record PageOutcome(int StatusCode, object? Value, IDictionary<stri
 
     public static PageOutcome Read(IResult result)
     {
-        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? 200;
+        var status = result is ForbidHttpResult ? StatusCodes.Status403Forbidden : (result as IStatusCodeHttpResult)?.StatusCode ?? 200;
         var problem = result switch
         {
             ProblemHttpResult p => p.ProblemDetails,
