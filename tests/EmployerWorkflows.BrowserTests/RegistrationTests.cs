@@ -11,6 +11,15 @@ public sealed class RegistrationTests(Chromium chromium) : BrowserScenario(chrom
     public async Task Registration_ActivatesCompany_WhenReviewerApprovesInBrowser()
     {
         var company = await LoginAsync(LegalRepresentative);
+        // Each wizard step is checked before the next one opens.
+        await company.GotoAsync("/procedures/register");
+        await company.GetByLabel("Codice fiscale dell’azienda").FillAsync("12345670372");
+        await company.GetByRole(AriaRole.Button, new() { Name = "Avanti" }).ClickAsync();
+        await Expect(company.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Passo 1 di 4: Azienda" })).ToBeVisibleAsync();
+        await Expect(company.Locator("#error-summary li")).ToHaveCountAsync(3);
+        await Expect(company.Locator("#f-name-error")).ToContainTextAsync("Denominazione");
+        await Expect(company.GetByLabel("Codice fiscale dell’azienda")).ToHaveAttributeAsync("aria-invalid", "true");
+        await ScreenshotAsync(company, "wizard-step-errors");
         await CompanySteps.RegisterCompanyAsync(company);
         await Expect(company.Locator(".next-step")).ToContainTextAsync("5 giorni lavorativi");
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In verifica dall'agenzia");

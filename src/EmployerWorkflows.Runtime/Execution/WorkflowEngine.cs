@@ -26,12 +26,13 @@ public sealed partial class WorkflowEngine(
     TimerWakeUp wakeUp,
     TimeProvider time) : IWorkflowEngine
 {
-    private static readonly Func<DbContext, Guid, Task<WorkflowInstance?>> InstanceById =
-        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<WorkflowInstance>().FirstOrDefault(i => i.Id == id));
+    // Plain queries, not EF.CompileAsyncQuery: a compiled query is bound to the first model it runs with, and one
+    // process may hold both the SQLite and the PostgreSQL model.
+    private static Task<WorkflowInstance?> InstanceById(DbContext db, Guid id) =>
+        db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.Id == id);
 
-    private static readonly Func<DbContext, string, Task<string?>> ProcessedResult =
-        EF.CompileAsyncQuery((DbContext db, string key) =>
-            db.Set<ProcessedCommand>().Where(c => c.IdempotencyKey == key).Select(c => c.ResultJson).FirstOrDefault());
+    private static Task<string?> ProcessedResult(DbContext db, string key) =>
+        db.Set<ProcessedCommand>().Where(c => c.IdempotencyKey == key).Select(c => c.ResultJson).FirstOrDefaultAsync();
 
     public async Task<WorkflowResult> StartAsync(StartWorkflow command, CancellationToken cancellationToken = default)
     {

@@ -17,16 +17,16 @@ public sealed partial class DefinitionStore(
     PublishedWorkflowCache cache,
     TimeProvider time)
 {
-    private static readonly Func<DbContext, string, int, Task<WorkflowDefinitionVersion?>> VersionRow =
-        EF.CompileAsyncQuery((DbContext db, string id, int version) =>
-            db.Set<WorkflowDefinitionVersion>().AsNoTracking()
-                .FirstOrDefault(v => v.DefinitionId == id && v.Version == version && v.Status != DefinitionStatus.Draft));
+    // Plain queries, not EF.CompileAsyncQuery: a compiled query is bound to the first model it runs with, and one
+    // process may hold both the SQLite and the PostgreSQL model (EF caches the translation of these anyway).
+    private static Task<WorkflowDefinitionVersion?> VersionRow(DbContext db, string id, int version) =>
+        db.Set<WorkflowDefinitionVersion>().AsNoTracking()
+            .FirstOrDefaultAsync(v => v.DefinitionId == id && v.Version == version && v.Status != DefinitionStatus.Draft);
 
-    private static readonly Func<DbContext, string, Task<int?>> LatestPublished =
-        EF.CompileAsyncQuery((DbContext db, string id) =>
-            db.Set<WorkflowDefinitionVersion>()
-                .Where(v => v.DefinitionId == id && v.Status == DefinitionStatus.Published)
-                .Max(v => (int?)v.Version));
+    private static Task<int?> LatestPublished(DbContext db, string id) =>
+        db.Set<WorkflowDefinitionVersion>()
+            .Where(v => v.DefinitionId == id && v.Status == DefinitionStatus.Published)
+            .MaxAsync(v => (int?)v.Version);
 
     /// <summary>A published (or retired) version, from the cache when possible.</summary>
     public async Task<PublishedWorkflow> GetAsync(string definitionId, int version, CancellationToken cancellationToken = default)

@@ -30,7 +30,6 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
     public IReadOnlyList<string> Procedures { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
     [TempData] public string? Message { get; set; }
-    public string? Error { get; private set; }
 
     public InboxFilter Filter => new(Procedure, State, Assignee, Due, Company, Sort, After);
 
