@@ -52,5 +52,12 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserScenario(chr
         await row.GetByRole(AriaRole.Button, new() { Name = "Registra" }).ClickAsync();
         await Expect(admin.Locator($"tr[data-person='{collaborator}'] .deadline")).ToContainTextAsync("revoca entro il 21/11/2026 (5 giorni)");
         await ScreenshotAsync(admin, "company-people");
+
+        var people = new Uri(admin.Url).AbsolutePath;
+        foreach (var url in new[] { people, people[..^"/people".Length], "/companies", "/procedures", "/procedures/register", "/notifications" })
+        {
+            await admin.GotoAsync(url);
+            await AssertEveryInputLabelledAsync(admin);
+        }
     }
 }

@@ -29,10 +29,12 @@ public sealed class RegistrationTests(Chromium chromium) : BrowserScenario(chrom
         var reviewer = await LoginAsync(Reviewer);
         await reviewer.GotoAsync("/inbox");
         await ScreenshotAsync(reviewer, "inbox");
+        await AssertEveryInputLabelledAsync(reviewer);
         await CompanySteps.OpenReviewTaskAsync(reviewer);
         await Expect(reviewer.Locator("dl.company")).ToContainTextAsync(CompanySteps.CompanyCf);
         await Expect(reviewer.Locator(".mermaid svg")).ToBeVisibleAsync();
         await ScreenshotAsync(reviewer, "task-review");
+        await AssertEveryInputLabelledAsync(reviewer);
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/inbox");
         await Expect(reviewer.Locator("tr[data-task]", new() { HasText = "Officine Esempio Srl" })).ToHaveCountAsync(0);

@@ -82,6 +82,18 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
         return cf;
     }
 
+    /// <summary>Every visible input, select and textarea has a label (or an aria-label) that names it.</summary>
+    protected static async Task AssertEveryInputLabelledAsync(IPage page)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input, select, textarea')]
+                .filter(e => e.type !== 'hidden' && e.type !== 'submit')
+                .filter(e => !(e.labels && e.labels.length > 0 && e.labels[0].textContent.trim()) && !e.getAttribute('aria-label'))
+                .map(e => e.outerHTML)
+            """);
+        Assert.True(unlabelled.Length == 0, $"{page.Url}: inputs without a label: {string.Join(" ", unlabelled)}");
+    }
+
     protected static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
