@@ -35,12 +35,19 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
         await ScreenshotAsync(company, "my-procedures-integration");
         await expected.GetByRole(AriaRole.Link).ClickAsync();
         await company.GetByLabel("Messaggio per l'agenzia").FillAsync("Allegata la visura, corretti i dati.");
+        await company.GetByLabel("Denominazione").FillAsync("Officine Esempio S.r.l.");
+        await company.GetByLabel("CAP").FillAsync("401");
+        await company.GetByRole(AriaRole.Button, new() { Name = "Invia l'integrazione" }).ClickAsync();
+        await Expect(company.Locator("#f-registeredOffice-postalCode-error")).ToHaveTextAsync("Il CAP deve avere 5 cifre.");
+        await ScreenshotAsync(company, "task-integration-errors");
+        await company.GetByLabel("CAP").FillAsync("40121");
         await company.GetByRole(AriaRole.Button, new() { Name = "Invia l'integrazione" }).ClickAsync();
         await company.WaitForURLAsync("**/procedures");
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In verifica dall'agenzia");
 
-        await CompanySteps.OpenReviewTaskAsync(reviewer);
+        await CompanySteps.OpenReviewTaskAsync(reviewer, "Officine Esempio S.r.l.");
         await Expect(reviewer.Locator("table.history")).ToContainTextAsync("resubmit");
+        await Expect(reviewer.Locator("dl.company")).ToContainTextAsync("Officine Esempio S.r.l.");
         await Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Approva" })).ToBeVisibleAsync();
     }
 }

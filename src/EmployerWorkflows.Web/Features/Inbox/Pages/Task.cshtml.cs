@@ -21,11 +21,17 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
     /// <summary>Someone else acted first, or the action is no longer possible: said plainly, with the current state.</summary>
     public string? Conflict { get; private set; }
     public string? ChosenAction { get; private set; }
+    /// <summary>Company data editable while answering a registration's integration request.</summary>
+    public Companies.Pages.CompanyForm? CompanyData { get; private set; }
+
+    public bool EditsCompanyData => Context.Instance.DefinitionId == RegisterCompany.DefinitionId && Context.Actions.Any(a => a.Trigger == "resubmit")
+        && Context.Company is not null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await data.LoadAsync(id, User, ct) is not { } context) return NotFound();
         Context = context;
+        if (EditsCompanyData) CompanyData = Companies.Pages.CompanyForm.From(context.Company!);
         if (!context.IsOpen)
             Conflict = T("Questa attività è già stata completata.", "This task has already been completed.");
         return Page();
@@ -36,6 +42,7 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
         if (await data.LoadAsync(id, User, ct) is not { } context) return NotFound();
         Context = context;
         ChosenAction = action;
+        if (EditsCompanyData) CompanyData = Companies.Pages.CompanyForm.From(Request.Form);
         if (!context.IsOpen || context.Instance.Version != expectedVersion)
             return ActedFirst(context);
         var permitted = context.Actions.FirstOrDefault(a => a.Trigger == action);
@@ -56,8 +63,10 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
         {
             if (context.Instance.DefinitionId == RegisterCompany.DefinitionId && action == "resubmit")
             {
+                // The submitter corrects the company data on the same page (codice fiscale excluded).
                 var outcome = PageOutcome.Read(await resubmit.HandleAsync(context.Task.CompanyId!.Value,
-                    new ResubmissionRequest(null, submission.Payload["message"]?.GetValue<string>(), expectedVersion, null), actor, ct));
+                    new ResubmissionRequest(CompanyData!.ToInput(withCodiceFiscale: false), submission.Payload["message"]?.GetValue<string>(),
+                        expectedVersion, null), actor, ct));
                 if (outcome.StatusCode == 409) return await ActedFirstAsync(id, ct);
                 if (!outcome.Succeeded)
                 {
@@ -104,6 +113,9 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
     }
 
     public string Title(string? state) => state is null ? "" : ProcedureMap.Title(Context.Definition, state);
+
+    public Procedures.Forms.TextFieldView Text(string key, string label, bool required = true) =>
+        new(key, label, CompanyData?[key], Errors, Required: required);
 
     public string? Posted(string field) => Request.HasFormContentType ? Request.Form[field].ToString() : null;
 }
