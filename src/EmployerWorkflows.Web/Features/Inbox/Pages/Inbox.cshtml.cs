@@ -1,4 +1,6 @@
+using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -11,7 +13,7 @@ using static EmployerWorkflows.Web.Localization.Lang;
 namespace EmployerWorkflows.Web.Features.Inbox.Pages;
 
 [Authorize(Roles = $"{Roles.AgencyReviewer},{Roles.HelpDesk},{Roles.SecoDesk}")]
-public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbContext db, DefinitionStore definitions, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyList<string> InboxRoles = [.. Roles.All, Hosting.WorkflowRuntimeSetup.CompanyRole];
 
@@ -27,7 +29,9 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
     public InboxCounts Counts { get; private set; } = new(0, 0, 0, 0, 0);
     public Dictionary<Guid, Company> Companies { get; private set; } = [];
     public Dictionary<string, string> People { get; private set; } = [];
-    public IReadOnlyList<string> Procedures { get; private set; } = [];
+    /// <summary>Published procedures (id → title) for the filter; a small table, unlike the tasks.</summary>
+    public IReadOnlyDictionary<string, string> Procedures { get; private set; } = new Dictionary<string, string>();
+    public Dictionary<string, WorkflowDefinition> Definitions { get; } = [];
     public DateTimeOffset Now { get; private set; }
     [TempData] public string? Message { get; set; }
 
@@ -42,8 +46,10 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
         Companies = await db.Set<Company>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var people = Results.Tasks.Select(t => t.ClaimedByUserId).Where(id => id != null).Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FirstName + " " + u.LastName, ct);
-        Procedures = await db.Set<WorkflowTask>().AsNoTracking().Where(t => t.Status == WorkflowTaskStatus.Open)
-            .Select(t => t.DefinitionId).Distinct().OrderBy(d => d).ToListAsync(ct);
+        Procedures = (await definitions.ListAsync(cancellationToken: ct)).Where(v => v.Status == DefinitionStatus.Published)
+            .GroupBy(v => v.DefinitionId).ToDictionary(g => g.Key, g => IsEnglish ? g.Last().TitleEn : g.Last().TitleIt);
+        foreach (var id in Results.Tasks.Select(t => t.DefinitionId).Distinct())
+            Definitions[id] = (await definitions.GetLatestAsync(id, ct)).Definition;
     }
 
     public Task<IActionResult> OnPostClaimAsync(Guid taskId, CancellationToken ct) =>
@@ -72,6 +78,9 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
         values[key] = value;
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary();
     }
+
+    public string StateTitle(WorkflowTask task) =>
+        Definitions.TryGetValue(task.DefinitionId, out var d) ? EmployerWorkflows.Web.Features.Procedures.ProcedureMap.Title(d, task.State) : task.State;
 
     public string Urgency(WorkflowTask task) =>
         task.DueAt is not { } due ? "" : due < Now ? "overdue" : due < Now.AddDays(2) ? "due-soon" : "";
