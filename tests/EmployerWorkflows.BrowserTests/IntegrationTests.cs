@@ -24,6 +24,20 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
         await ScreenshotAsync(reviewer, "task-reason-required");
 
         await reviewer.GetByLabel("Motivazione").FillAsync("Manca la visura camerale.");
+        // While the server works the form says so and ignores a second submit (a synthetic submit event: it runs the
+        // page's handler without sending anything).
+        var secondIgnored = await reviewer.Locator(".task-form").EvaluateAsync<bool>("""
+            f => {
+                f.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+                const again = new Event('submit', { bubbles: true, cancelable: true });
+                f.dispatchEvent(again);
+                return again.defaultPrevented;
+            }
+            """);
+        Assert.True(secondIgnored);
+        await Expect(reviewer.Locator(".task-form .progress-note")).ToBeVisibleAsync();
+        await Expect(reviewer.Locator(".task-form")).ToHaveAttributeAsync("aria-busy", "true");
+        await reviewer.Locator(".task-form").EvaluateAsync("f => { f.dataset.busy = 'false'; }");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/inbox");
 
