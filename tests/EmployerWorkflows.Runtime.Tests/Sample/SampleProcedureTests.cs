@@ -13,11 +13,15 @@ public sealed class SampleProcedureTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
     private RuntimeHost _host = null!;
+    private readonly string _sampleFolder = Path.Combine(Path.GetTempPath(), "ew-sample-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
         _host = SampleHost.Create(_database);
-        var report = await _host.Store.ImportDirectoryAsync(RepositoryFolders.Workflows);
+        // Only the sample: the folder also holds the web host's procedures, whose roles and operations this host lacks.
+        Directory.CreateDirectory(_sampleFolder);
+        File.Copy(Path.Combine(RepositoryFolders.Workflows, "sample-procedure.workflow.json"), Path.Combine(_sampleFolder, "sample-procedure.workflow.json"));
+        var report = await _host.Store.ImportDirectoryAsync(_sampleFolder);
         Assert.Empty(report.Failed);
         Assert.Contains(report.Imported, v => v.DefinitionId == "sample-procedure");
     }
@@ -26,6 +30,7 @@ public sealed class SampleProcedureTests : IAsyncLifetime
     {
         _host.Dispose();
         _database.Dispose();
+        Directory.Delete(_sampleFolder, recursive: true);
         return Task.CompletedTask;
     }
 
