@@ -44,7 +44,10 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.Ignore(t => t.ActionList);
         // Inboxes: open tasks of a role or of a person, by due date, keyset-paged on Id.
         b.HasIndex(t => new { t.Status, t.Role, t.DueAt, t.Id });
-        b.HasIndex(t => new { t.Status, t.AssigneeUserId, t.DueAt });
+        b.HasIndex(t => new { t.Status, t.AssigneeUserId, t.DueAt, t.Id });
+        // The same inboxes sorted by priority (highest first), then due date.
+        b.HasIndex(t => new { t.Status, t.Role, t.Priority, t.DueAt, t.Id });
+        b.HasIndex(t => new { t.Status, t.AssigneeUserId, t.Priority, t.DueAt, t.Id });
         b.HasIndex(t => t.CompanyId);
         // Leaving a state closes the instance's open tasks.
         b.HasIndex(t => new { t.InstanceId, t.Status });

@@ -62,24 +62,7 @@ public static class MembersApi
             })
             .WithSummary("Replace a person's profiles").Produces<MemberView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapPost("/{memberId:guid}/end-relationship", async (Guid companyId, Guid memberId, [FromBody] EndOfRelationship input,
-                HttpContext http, AppDbContext db, CompanyAccess access, MemberProcedures procedures, TimeProvider clock, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                var (member, person) = await LoadAsync(db, companyId, memberId, ct);
-                if (member is null) return Results.NotFound();
-                var errors = new FieldErrors();
-                if (input.EndedOn is null)
-                    errors.Add("endedOn", "Indica la data di fine del rapporto.", "Give the date the relationship ended.");
-                else if (input.EndedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(60)))
-                    errors.Add("endedOn", "La data è troppo lontana nel futuro.", "The date is too far in the future.");
-                if (member.RelationshipEndedOn is not null)
-                    errors.Add("endedOn", "La fine del rapporto è già stata registrata.", "The end of the relationship has already been recorded.");
-                if (errors.Any) return errors.ToResult();
-                var company = await CompaniesApi.Load(db, companyId, ct);
-                return await WorkflowProblems.RunAsync(async () => Results.Ok(await procedures.RecordEndOfRelationshipAsync(
-                    company, member, person!, input.EndedOn!.Value, WorkflowActors.From(http.User, companyId), ct)));
-            })
+        group.MapPost("/{memberId:guid}/end-relationship", EndRelationshipAsync)
             .WithSummary("Record the end of a person's relationship")
             .WithDescription("Starts the revocation procedure: privileges must be revoked within 5 days (configurable); administrators get "
                              + "reminders; at the deadline the account is suspended automatically and the agency informed.")
@@ -137,6 +120,26 @@ public static class MembersApi
             .WithDescription("A collaborator loses every privilege at once; an administrator is suspended at once and the agency reviews the case.")
             .Produces<MemberView>();
         return app;
+    }
+
+    // Shared by the endpoint and the administration page.
+    internal static async Task<IResult> EndRelationshipAsync(Guid companyId, Guid memberId, [FromBody] EndOfRelationship input,
+        HttpContext http, AppDbContext db, CompanyAccess access, MemberProcedures procedures, TimeProvider clock, CancellationToken ct)
+    {
+        if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
+        var (member, person) = await LoadAsync(db, companyId, memberId, ct);
+        if (member is null) return Results.NotFound();
+        var errors = new FieldErrors();
+        if (input.EndedOn is null)
+            errors.Add("endedOn", "Indica la data di fine del rapporto.", "Give the date the relationship ended.");
+        else if (input.EndedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(60)))
+            errors.Add("endedOn", "La data è troppo lontana nel futuro.", "The date is too far in the future.");
+        if (member.RelationshipEndedOn is not null)
+            errors.Add("endedOn", "La fine del rapporto è già stata registrata.", "The end of the relationship has already been recorded.");
+        if (errors.Any) return errors.ToResult();
+        var company = await CompaniesApi.Load(db, companyId, ct);
+        return await WorkflowProblems.RunAsync(async () => Results.Ok(await procedures.RecordEndOfRelationshipAsync(
+            company, member, person!, input.EndedOn!.Value, WorkflowActors.From(http.User, companyId), ct)));
     }
 
     private static async Task<(Membership? Member, AppUser? Person)> LoadAsync(AppDbContext db, Guid companyId, Guid memberId, CancellationToken ct)

@@ -77,7 +77,7 @@ public static class CompaniesApi
     internal static Task<Company> Load(AppDbContext db, Guid companyId, CancellationToken ct) =>
         db.Set<Company>().Include(c => c.Types).Include(c => c.Units).SingleAsync(c => c.Id == companyId, ct);
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, [FromBody] CompanyUpdate request, HttpContext http,
+    internal static async Task<IResult> UpdateAsync(Guid companyId, [FromBody] CompanyUpdate request, HttpContext http,
         AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct)
     {
         if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;

@@ -553,9 +553,13 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
 
                     b.HasIndex("InstanceId", "Status");
 
-                    b.HasIndex("Status", "AssigneeUserId", "DueAt");
+                    b.HasIndex("Status", "AssigneeUserId", "DueAt", "Id");
 
                     b.HasIndex("Status", "Role", "DueAt", "Id");
+
+                    b.HasIndex("Status", "AssigneeUserId", "Priority", "DueAt", "Id");
+
+                    b.HasIndex("Status", "Role", "Priority", "DueAt", "Id");
 
                     b.ToTable("WorkflowTasks", (string)null);
                 });

@@ -916,14 +916,24 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                 columns: new[] { "InstanceId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkflowTasks_Status_AssigneeUserId_DueAt",
+                name: "IX_WorkflowTasks_Status_AssigneeUserId_DueAt_Id",
                 table: "WorkflowTasks",
-                columns: new[] { "Status", "AssigneeUserId", "DueAt" });
+                columns: new[] { "Status", "AssigneeUserId", "DueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_AssigneeUserId_Priority_DueAt_Id",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "AssigneeUserId", "Priority", "DueAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowTasks_Status_Role_DueAt_Id",
                 table: "WorkflowTasks",
                 columns: new[] { "Status", "Role", "DueAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_Role_Priority_DueAt_Id",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "Role", "Priority", "DueAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowTimers_InstanceId_Status",

@@ -1,0 +1,18 @@
+namespace EmployerWorkflows.Web.Features.Inbox;
+
+public static class InboxSetup
+{
+    public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<InboxQuery>();
+        builder.Services.AddScoped<TaskCommands>();
+        builder.Services.AddScoped<TaskPageData>();
+        return builder;
+    }
+
+    public static WebApplication MapInbox(this WebApplication app)
+    {
+        app.MapDocuments();
+        return app;
+    }
+}

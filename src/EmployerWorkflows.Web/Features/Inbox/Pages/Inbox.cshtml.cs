@@ -1,0 +1,87 @@
+using EmployerWorkflows.Runtime.Definitions;
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Versions;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using static EmployerWorkflows.Web.Localization.Lang;
+
+namespace EmployerWorkflows.Web.Features.Inbox.Pages;
+
+[Authorize(Roles = $"{Roles.AgencyReviewer},{Roles.HelpDesk},{Roles.SecoDesk}")]
+public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbContext db, DefinitionStore definitions, TimeProvider clock) : PageModel
+{
+    public static readonly IReadOnlyList<string> InboxRoles = [.. Roles.All, Hosting.WorkflowRuntimeSetup.CompanyRole];
+
+    [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Assignee { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Due { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Company { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public InboxPage Results { get; private set; } = new([], null);
+    public InboxCounts Counts { get; private set; } = new(0, 0, 0, 0, 0);
+    public Dictionary<Guid, Company> Companies { get; private set; } = [];
+    public Dictionary<string, string> People { get; private set; } = [];
+    /// <summary>Published procedures (id → title) for the filter; a small table, unlike the tasks.</summary>
+    public IReadOnlyDictionary<string, string> Procedures { get; private set; } = new Dictionary<string, string>();
+    public Dictionary<string, WorkflowDefinition> Definitions { get; } = [];
+    public DateTimeOffset Now { get; private set; }
+    [TempData] public string? Message { get; set; }
+
+    public InboxFilter Filter => new(Procedure, State, Assignee, Due, Company, Sort, After);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        Results = await inbox.PageAsync(User, InboxRoles, Filter, ct: ct);
+        Counts = await inbox.CountAsync(User, InboxRoles, ct);
+        var companyIds = Results.Tasks.Where(t => t.CompanyId != null).Select(t => t.CompanyId!.Value).Distinct().ToList();
+        Companies = await db.Set<Company>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var people = Results.Tasks.Select(t => t.ClaimedByUserId).Where(id => id != null).Distinct().ToList();
+        People = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FirstName + " " + u.LastName, ct);
+        Procedures = (await definitions.ListAsync(cancellationToken: ct)).Where(v => v.Status == DefinitionStatus.Published)
+            .GroupBy(v => v.DefinitionId).ToDictionary(g => g.Key, g => IsEnglish ? g.Last().TitleEn : g.Last().TitleIt);
+        foreach (var id in Results.Tasks.Select(t => t.DefinitionId).Distinct())
+            Definitions[id] = (await definitions.GetLatestAsync(id, ct)).Definition;
+    }
+
+    public Task<IActionResult> OnPostClaimAsync(Guid taskId, CancellationToken ct) =>
+        Done(commands.ClaimAsync(taskId, User, ct), T("Attività presa in carico.", "Task taken."));
+
+    public Task<IActionResult> OnPostReleaseAsync(Guid taskId, CancellationToken ct) =>
+        Done(commands.ReleaseAsync(taskId, User, ct), T("Attività rilasciata.", "Task released."));
+
+    public Task<IActionResult> OnPostAssignAsync(Guid taskId, string? colleague, CancellationToken ct) =>
+        Done(commands.AssignAsync(taskId, colleague, User, ct), T("Attività assegnata.", "Task assigned."));
+
+    private async Task<IActionResult> Done(Task<Domain.Identifiers.IdentifierError?> command, string success)
+    {
+        var error = await command;
+        Message = error is { } e ? e.For(Code) : success;
+        return RedirectToPage(new { Procedure, State, Assignee, Due, Company, Sort });
+    }
+
+    /// <summary>Query values of the current filter with one change, for links.</summary>
+    public Dictionary<string, string?> With(string key, string? value)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["procedure"] = Procedure, ["state"] = State, ["assignee"] = Assignee, ["due"] = Due, ["company"] = Company, ["sort"] = Sort,
+        };
+        values[key] = value;
+        return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary();
+    }
+
+    public string StateTitle(WorkflowTask task) =>
+        Definitions.TryGetValue(task.DefinitionId, out var d) ? EmployerWorkflows.Web.Features.Procedures.ProcedureMap.Title(d, task.State) : task.State;
+
+    public string Urgency(WorkflowTask task) =>
+        task.DueAt is not { } due ? "" : due < Now ? "overdue" : due < Now.AddDays(2) ? "due-soon" : "";
+}

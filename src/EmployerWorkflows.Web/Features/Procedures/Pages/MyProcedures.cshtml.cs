@@ -1,0 +1,55 @@
+using EmployerWorkflows.Runtime.Definitions;
+using EmployerWorkflows.Runtime.Journal;
+using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Versions;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Inbox;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Web.Features.Procedures.Pages;
+
+/// <summary>One procedure as the company sees it: where it stands, what it must do now, by when, and what happened.</summary>
+public sealed record ProcedureView(
+    WorkflowInstance Instance, WorkflowDefinition Definition, string? CompanyName, IReadOnlyList<Step> Steps,
+    IReadOnlyList<WorkflowTask> MyTasks, IReadOnlyList<WorkflowTask> AgencyTasks, IReadOnlyList<JournalEntry> History);
+
+/// <summary>«Le mie pratiche»: the procedures the person started and those of the companies they act for.</summary>
+[Authorize]
+public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, DefinitionStore definitions, JournalQueries journal, TimeProvider clock)
+    : PageModel
+{
+    public IReadOnlyList<ProcedureView> Procedures { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+    public string? Submitted { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        Submitted = TempData["Submitted"] as string;
+        var me = CompanyAccess.UserId(User)!;
+        var companies = CompanyAccess.IsAgency(User) ? db.Set<Company>().Where(_ => false).Select(c => c.Id) : access.VisibleCompanyIds(User);
+        var instances = await db.Set<WorkflowInstance>().AsNoTracking()
+            .Where(i => i.CreatedBy == me || (i.CompanyId != null && companies.Contains(i.CompanyId.Value)))
+            .OrderByDescending(i => i.UpdatedAt).Take(50).ToListAsync(ct);
+        var ids = instances.Select(i => i.Id).ToList();
+        var tasks = await db.Set<WorkflowTask>().AsNoTracking().Where(t => ids.Contains(t.InstanceId) && t.Status == WorkflowTaskStatus.Open).ToListAsync(ct);
+        var companyIds = instances.Select(i => i.CompanyId).OfType<Guid>().Distinct().ToList();
+        var names = await db.Set<Company>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var views = new List<ProcedureView>();
+        foreach (var instance in instances)
+        {
+            var definition = (await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct)).Definition;
+            var history = (await journal.ForInstanceAsync(instance.Id, pageSize: 100, cancellationToken: ct)).Entries;
+            var open = tasks.Where(t => t.InstanceId == instance.Id).ToList();
+            var mine = open.Where(t => t.CanWork(User)).ToList();
+            views.Add(new ProcedureView(instance, definition, instance.CompanyId is { } c ? names.GetValueOrDefault(c) : null,
+                ProcedureMap.Stepper(definition, instance.State, history), mine, open.Except(mine).ToList(), history));
+        }
+        Procedures = views;
+    }
+
+    public int DaysLeft(DateTimeOffset due) => (int)Math.Ceiling((due - Now).TotalDays);
+}

@@ -1,0 +1,108 @@
+using EmployerWorkflows.Runtime.Documents;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Companies.Pages;
+using EmployerWorkflows.Web.Features.Companies.Registration;
+using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Procedures.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using static EmployerWorkflows.Web.Localization.Lang;
+
+namespace EmployerWorkflows.Web.Features.Procedures.Pages;
+
+/// <summary>
+/// Registering a company as a wizard: identity, office and contacts, legal representative, then a summary with
+/// the optional chamber-of-commerce extract. Each step is checked by the same validator as the API before the
+/// next one opens; values travel in the form, nothing is saved until the last step.
+/// </summary>
+[Authorize]
+public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser> users, AppDbContext db, TimeProvider clock) : PageModel
+{
+    public static readonly string[][] StepFields =
+    [
+        ["codiceFiscale", "name", "types"],
+        ["registeredOffice", "email", "phone", "pec"],
+        ["legalRepresentative", "firstUnitName"],
+        ["extract"],
+    ];
+
+    public static readonly string[] Extract = ["pdf", "jpg", "png"];
+    public const int ExtractMaxMb = 5;
+
+    public int Step { get; private set; }
+    public CompanyForm Form { get; private set; } = new();
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(int step, string? go, CancellationToken ct)
+    {
+        Form = CompanyForm.From(Request.Form);
+        Step = Math.Clamp(step, 0, StepFields.Length - 1);
+        if (go == "back")
+        {
+            Step = Math.Max(0, Step - 1);
+            return Page();
+        }
+        var errors = CompanyInputValidator.Validate(Form.ToInput(withCodiceFiscale: true), registration: true).ToDictionary();
+        Errors = errors.Where(e => StepFields[Step].Any(prefix => e.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            .ToDictionary(e => e.Key, e => e.Value);
+        if (Errors.Count > 0) return Page();
+        if (Step < StepFields.Length - 1)
+        {
+            Step++;
+            return Page();
+        }
+        return await SubmitAsync(ct);
+    }
+
+    private async Task<IActionResult> SubmitAsync(CancellationToken ct)
+    {
+        var extract = Request.Form.Files.GetFile("extract");
+        byte[]? content = null;
+        string? contentType = null;
+        if (extract is { Length: > 0 })
+        {
+            using var buffer = new MemoryStream();
+            await extract.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+            contentType = UploadCheck.Recognise(content, Extract);
+            if (extract.Length > ExtractMaxMb * 1024L * 1024L || contentType is null)
+            {
+                Errors = new Dictionary<string, string[]>
+                {
+                    ["extract"] = [T($"Formato non accettato: carica un file PDF, JPG o PNG di al massimo {ExtractMaxMb} MB.",
+                        $"Format not accepted: upload a PDF, JPG or PNG file of at most {ExtractMaxMb} MB.")],
+                };
+                return Page();
+            }
+        }
+        var user = (await users.GetUserAsync(User))!;
+        var actor = WorkflowActors.From(User);
+        var outcome = PageOutcome.Read(await register.HandleAsync(
+            new RegistrationRequest(Form.ToInput(withCodiceFiscale: true), Form["firstUnitName"]), user, actor, ct));
+        if (!outcome.Succeeded)
+        {
+            Errors = outcome.FieldErrors;
+            Step = 0;
+            return Page();
+        }
+        var view = (RegistrationView)outcome.Value!;
+        if (content is not null)
+        {
+            InstanceDocuments.Add(db, view.InstanceId, view.CompanyId, "chamberExtract", Path.GetFileName(extract!.FileName), contentType!,
+                content, actor.UserId, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Submitted"] = view.NextStep;
+        return Redirect($"/procedures?submitted={view.InstanceId}");
+    }
+
+    public TextFieldView Text(string key, string label, string? hint = null, bool required = false, string type = "text") =>
+        new(key, label, Form[key], Errors, hint, required, Type: type);
+
+    public bool IsOnStep(string key) => StepFields[Step].Any(prefix => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,59 @@
+using EmployerWorkflows.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EmployerWorkflows.BrowserTests.Hosting;
+
+/// <summary>
+/// The real host on Kestrel (a loopback port Chromium can reach) over a fresh SQLite file; mail goes to a
+/// pickup folder. Development environment, so the demo users exist.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>
+{
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("ew-browser-").FullName;
+
+    public BrowserApp()
+    {
+        UseKestrel();
+    }
+
+    /// <summary>The clock of the host; tests move it instead of waiting.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Starts Kestrel and returns its address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return addresses.Addresses.First().TrimEnd('/');
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(dataDirectory, "app.db")}");
+        builder.UseSetting("Smtp:Host", "");
+        builder.UseSetting("Smtp:Port", "0");
+        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(dataDirectory, "mail"));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        try { Directory.Delete(dataDirectory, recursive: true); }
+        catch (IOException) { /* SQLite may still hold the file briefly; the temp folder is cleaned by the OS. */ }
+    }
+}

@@ -1,0 +1,67 @@
+using EmployerWorkflows.BrowserTests.Hosting;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EmployerWorkflows.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromium)
+{
+    [Fact]
+    public async Task Registration_GoesBackToReview_WhenCompanyAnswersIntegrationRequest()
+    {
+        var company = await LoginAsync(LegalRepresentative);
+        await CompanySteps.RegisterCompanyAsync(company);
+        var reviewer = await LoginAsync(Reviewer);
+        await CompanySteps.OpenReviewTaskAsync(reviewer);
+
+        // The reason is mandatory for this action: refused next to the field and in the summary, nothing sent.
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
+        await Expect(reviewer.Locator("#error-summary")).ToContainTextAsync("Motivazione");
+        await Expect(reviewer.Locator("#f-reason-error")).ToBeVisibleAsync();
+        await Expect(reviewer.GetByLabel("Motivazione")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(reviewer.Locator("#error-summary")).ToBeFocusedAsync();
+        await ScreenshotAsync(reviewer, "task-reason-required");
+
+        await reviewer.GetByLabel("Motivazione").FillAsync("Manca la visura camerale.");
+        // While the server works the form says so and ignores a second submit (a synthetic submit event: it runs the
+        // page's handler without sending anything).
+        var secondIgnored = await reviewer.Locator(".task-form").EvaluateAsync<bool>("""
+            f => {
+                f.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+                const again = new Event('submit', { bubbles: true, cancelable: true });
+                f.dispatchEvent(again);
+                return again.defaultPrevented;
+            }
+            """);
+        Assert.True(secondIgnored);
+        await Expect(reviewer.Locator(".task-form .progress-note")).ToBeVisibleAsync();
+        await Expect(reviewer.Locator(".task-form")).ToHaveAttributeAsync("aria-busy", "true");
+        await reviewer.Locator(".task-form").EvaluateAsync("f => { f.dataset.busy = 'false'; }");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
+        await reviewer.WaitForURLAsync("**/inbox");
+
+        await company.GotoAsync("/procedures");
+        var expected = company.Locator(".procedure .expected");
+        await Expect(expected).ToContainTextAsync("Integra la registrazione dell'azienda");
+        await Expect(expected).ToContainTextAsync("entro il 01/12/2026 (15 giorni rimasti)");
+        await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In attesa di integrazione");
+        await ScreenshotAsync(company, "my-procedures-integration");
+        await expected.GetByRole(AriaRole.Link).ClickAsync();
+        await company.GetByLabel("Messaggio per l'agenzia").FillAsync("Allegata la visura, corretti i dati.");
+        await company.GetByLabel("Denominazione").FillAsync("Officine Esempio S.r.l.");
+        await company.GetByLabel("CAP").FillAsync("401");
+        await company.GetByRole(AriaRole.Button, new() { Name = "Invia l'integrazione" }).ClickAsync();
+        await Expect(company.Locator("#f-registeredOffice-postalCode-error")).ToHaveTextAsync("Il CAP deve avere 5 cifre.");
+        await ScreenshotAsync(company, "task-integration-errors");
+        await company.GetByLabel("CAP").FillAsync("40121");
+        await company.GetByRole(AriaRole.Button, new() { Name = "Invia l'integrazione" }).ClickAsync();
+        await company.WaitForURLAsync("**/procedures");
+        await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In verifica dall'agenzia");
+
+        await CompanySteps.OpenReviewTaskAsync(reviewer, "Officine Esempio S.r.l.");
+        await Expect(reviewer.Locator("table.history")).ToContainTextAsync("resubmit");
+        await Expect(reviewer.Locator("dl.company")).ToContainTextAsync("Officine Esempio S.r.l.");
+        await Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Approva" })).ToBeVisibleAsync();
+    }
+}
