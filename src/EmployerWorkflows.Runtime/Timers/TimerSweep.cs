@@ -81,9 +81,10 @@ public sealed class TimerSweep(
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
             return (token, []);
-        // The condition is repeated in the UPDATE: only rows nobody claimed in between become ours.
+        // The condition is repeated in the UPDATE: only rows nobody claimed in between become ours. Due-ness too:
+        // a reminder another node has just sent was moved to its next date and must not go out again now.
         await db.Set<WorkflowTimer>()
-            .Where(t => due.Contains(t.Id) && t.Status == TimerStatus.Pending && (t.ClaimExpiresAt == null || t.ClaimExpiresAt < now))
+            .Where(t => due.Contains(t.Id) && t.Status == TimerStatus.Pending && t.DueAt <= now && (t.ClaimExpiresAt == null || t.ClaimExpiresAt < now))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, token).SetProperty(t => t.ClaimExpiresAt, expires), cancellationToken);
         var claimed = await db.Set<WorkflowTimer>().AsNoTracking()
             .Where(t => t.ClaimedBy == token)

@@ -13,7 +13,6 @@ public sealed class SampleProcedureTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
     private RuntimeHost _host = null!;
-    private readonly string _sampleFolder = Path.Combine(Path.GetTempPath(), "ew-sample-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
@@ -31,7 +30,6 @@ public sealed class SampleProcedureTests : IAsyncLifetime
     {
         _host.Dispose();
         _database.Dispose();
-        Directory.Delete(_sampleFolder, recursive: true);
         return Task.CompletedTask;
     }
 

@@ -38,7 +38,8 @@ public sealed class SampleProcedureTests : CompanyScenario
             new JsonObject { ["reason"] = "Missing chamber extract" }), HttpStatusCode.OK);
         for (var day = 0; day < 11; day++) await AdvanceAsync(TimeSpan.FromDays(1));
 
-        Assert.Equal(2, (await MailsAsync(2, "Reminder")).Count);
+        var reminders = await MailsAsync(2, "Reminder");
+        Assert.True(reminders.Count == 2, string.Join(" | ", reminders.Select(m => $"{m.MessageId} {m.Date:O}")));
         Assert.Contains("expired", (await MailsAsync(1, "Outcome of the request")).Single().TextBody);
     }
 

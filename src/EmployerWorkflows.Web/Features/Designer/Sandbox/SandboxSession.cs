@@ -36,7 +36,9 @@ public sealed class SandboxSession : IDisposable
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton<IWorkflowDbContextFactory>(new SandboxDbContextFactory(options));
-        foreach (var operation in realOperations)
+        // The host's domain operations are only recorded; the runtime's own (such as receipt.issue) touch nothing
+        // outside the sandbox's database, so AddWorkflowRuntime registers and runs them as usual.
+        foreach (var operation in realOperations.Where(o => o.GetType().Assembly != typeof(IWorkflowOperation).Assembly))
             collection.AddSingleton<IWorkflowOperation>(new RecordedOperation(operation, calls));
         collection.AddWorkflowDefinitions(workflowsRoot, o => { foreach (var role in roles) o.Roles.Add(role); });
         collection.AddWorkflowRuntime(o => o.NodeId = "sandbox");
