@@ -39,13 +39,20 @@ public sealed class OutboxDispatcher(
         return sent;
     }
 
+    /// <summary>
+    /// Claims are leases against a node that died mid-send, so they run on the machine's clock: the application
+    /// clock says when a message is due, and may be moved (tests, simulations) while a send is in flight.
+    /// </summary>
+    private static DateTimeOffset LeaseNow() => DateTimeOffset.UtcNow;
+
     private async Task<List<Guid>> DueIdsAsync(int batch, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var leaseNow = LeaseNow();
         await using var db = dbFactory.CreateDbContext();
         return await db.Set<OutboxMessage>()
             .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
-                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now))
+                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < leaseNow))
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(batch)
@@ -55,13 +62,14 @@ public sealed class OutboxDispatcher(
     private async Task<bool> TryClaimAsync(Guid id, OutboxOptions options, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var until = now + options.ClaimDuration;
+        var leaseNow = LeaseNow();
+        var until = leaseNow + options.ClaimDuration;
         await using var db = dbFactory.CreateDbContext();
         var claimed = await db.Set<OutboxMessage>()
             // Due-ness is checked again: the id list may be stale, and a message another node just failed
             // must wait for its back-off instead of being retried at once.
             .Where(m => m.Id == id && m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
-                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now))
+                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < leaseNow))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.ClaimedBy, options.NodeId)
                 .SetProperty(m => m.ClaimExpiresAt, until), ct);
