@@ -61,6 +61,9 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
 
         await CompanySteps.OpenReviewTaskAsync(reviewer, "Officine Esempio S.r.l.");
         await Expect(reviewer.Locator("table.history")).ToContainTextAsync("resubmit");
+        // The history speaks in words; the raw start variables stay in the audit API.
+        await Expect(reviewer.Locator("table.history")).ToContainTextAsync("Pratica avviata");
+        await Expect(reviewer.Locator("table.history")).Not.ToContainTextAsync("submitter=");
         await Expect(reviewer.Locator("dl.company")).ToContainTextAsync("Officine Esempio S.r.l.");
         await Expect(reviewer.GetByRole(AriaRole.Button, new() { Name = "Approva" })).ToBeVisibleAsync();
     }
