@@ -16,6 +16,7 @@ public static class DesignerSetup
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapSandboxApi();
+        app.MapTemplatesApi();
         return app;
     }
 }
