@@ -53,7 +53,7 @@ public sealed class AdministrationTests : CompanyScenario
 
         for (var day = 0; day < 8; day++) await AdvanceAsync(TimeSpan.FromDays(1));
 
-        Assert.True((await MailsAsync(3, "Promemoria: disabilita")).Count >= 3);
+        Assert.Equal(3, (await MailsAsync(3, "Promemoria: disabilita")).Count);
         var escalated = await TaskForAsync(await Reviewer(), companyId);
         Assert.Equal("Escalated", escalated.GetProperty("instanceState").GetString());
         Assert.Equal("Urgent", escalated.GetProperty("task").GetProperty("priority").GetString());

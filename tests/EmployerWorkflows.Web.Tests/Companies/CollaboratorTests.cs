@@ -68,7 +68,7 @@ public sealed class CollaboratorTests : CompanyScenario
 
         for (var day = 0; day < 7; day++) await AdvanceAsync(TimeSpan.FromDays(1));
 
-        Assert.True((await MailsAsync(4, "Promemoria: revoca")).Count >= 4);
+        Assert.Equal(4, (await MailsAsync(4, "Promemoria: revoca")).Count);
         var notice = (await MailsAsync(1, "Sospensione d'ufficio")).Single();
         Assert.Equal("agenzia@employerworkflows.local", notice.To.Mailboxes.Single().Address);
         using var scope = App.Services.CreateScope();

@@ -110,9 +110,7 @@ public static class DefinitionsApi
             {
                 var json = await JsonOf(db, definitionId, version, ct);
                 if (json is null) return Results.NotFound();
-                var current = await db.Set<WorkflowDefinitionVersion>().AsNoTracking()
-                    .SingleOrDefaultAsync(v => v.DefinitionId == definitionId && v.Status == DefinitionStatus.Draft, ct);
-                var saved = await store.SaveDraftAsync(definitionId, json, current?.Revision, UserIdOf(http), ct);
+                var saved = await store.SaveDraftAsync(definitionId, json, await DraftRevisionAsync(db, definitionId, ct), UserIdOf(http), ct);
                 await JournalAsync(db, http, "definition.rollback", $"Draft of {definitionId} reset to version {version}.", clock, ct);
                 return Results.Ok(saved);
             })
@@ -126,9 +124,7 @@ public static class DefinitionsApi
                 if (check.Definition is null)
                     return Results.Problem(statusCode: 400, title: Lang.T("Il file non è una definizione leggibile.", "The file is not a readable definition."),
                         extensions: new Dictionary<string, object?> { ["errors"] = check.Errors });
-                var current = await db.Set<WorkflowDefinitionVersion>().AsNoTracking()
-                    .SingleOrDefaultAsync(v => v.DefinitionId == check.Definition.Id && v.Status == DefinitionStatus.Draft, ct);
-                var saved = await store.SaveDraftAsync(check.Definition.Id, json, current?.Revision, UserIdOf(http), ct);
+                var saved = await store.SaveDraftAsync(check.Definition.Id, json, await DraftRevisionAsync(db, check.Definition.Id, ct), UserIdOf(http), ct);
                 await JournalAsync(db, http, "definition.import", $"{file.FileName} imported as draft of {check.Definition.Id}.", clock, ct);
                 return Results.Ok(new { saved, errors = check.Errors });
             })
@@ -157,6 +153,12 @@ public static class DefinitionsApi
     private static Task<string?> JsonOf(AppDbContext db, string definitionId, int version, CancellationToken ct) =>
         db.Set<WorkflowDefinitionVersion>().AsNoTracking().Where(v => v.DefinitionId == definitionId && v.Version == version)
             .Select(v => v.Json).SingleOrDefaultAsync(ct);
+
+    /// <summary>The revision of the current draft, so replacing it on purpose (roll back, import) is not taken for a conflict.</summary>
+    private static Task<int?> DraftRevisionAsync(AppDbContext db, string definitionId, CancellationToken ct) =>
+        db.Set<WorkflowDefinitionVersion>().AsNoTracking()
+            .Where(v => v.DefinitionId == definitionId && v.Status == DefinitionStatus.Draft)
+            .Select(v => (int?)v.Revision).SingleOrDefaultAsync(ct);
 
     private static string? UserIdOf(HttpContext http) => Companies.CompanyAccess.UserId(http.User);
 
