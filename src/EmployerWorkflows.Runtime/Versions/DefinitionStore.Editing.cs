@@ -36,6 +36,8 @@ public sealed partial class DefinitionStore
             throw new DraftConflictException(definitionId, draft.Revision);
         }
         draft.Json = json;
+        // The version names whoever saved it last: the person to ask about it.
+        draft.CreatedBy = userId ?? draft.CreatedBy;
         draft.ContentHash = Hash(json);
         draft.TitleIt = parsed?.Title.It ?? definitionId;
         draft.TitleEn = parsed?.Title.En ?? definitionId;

@@ -25,7 +25,10 @@ public static class DefinitionsApi
         var write = app.MapGroup("/api/definitions").WithTags("Process designer")
             .RequireAuthorization(p => p.RequireRole(Roles.ProcessDesigner));
 
-        read.MapGet("/", ListAsync).WithSummary("Definitions with their versions and running instances per version");
+        read.MapGet("/", async (DefinitionOverview overview, CancellationToken ct) => Results.Ok(await overview.ListAsync(null, ct)))
+            .WithSummary("Definitions with their versions, who saved them, and running instances per version");
+        read.MapGet("/schema", () => Results.Text(EmbeddedSchemas.Text(EmbeddedSchemas.Workflow), "application/schema+json"))
+            .WithSummary("JSON Schema of definition documents").WithDescription("What the editor completes against; the runtime's validation adds the reference checks.");
         read.MapGet("/{definitionId}/versions/{version:int}", async (string definitionId, int version, AppDbContext db, CancellationToken ct) =>
                 await db.Set<WorkflowDefinitionVersion>().AsNoTracking().SingleOrDefaultAsync(v => v.DefinitionId == definitionId && v.Version == version, ct)
                     is { } v ? Results.Ok(VersionView.From(v, includeJson: true)) : Results.NotFound())
@@ -95,6 +98,10 @@ public static class DefinitionsApi
                     return Results.Problem(statusCode: 400, title: Lang.T("La bozza contiene errori: non può essere pubblicata.", "The draft has errors and cannot be published."),
                         extensions: new Dictionary<string, object?> { ["errors"] = e.Errors });
                 }
+                catch (Runtime.Execution.WorkflowNotFoundException)
+                {
+                    return Results.Problem(statusCode: 404, title: Lang.T("Non c'è una bozza da pubblicare: salvala prima.", "There is no draft to publish: save it first."));
+                }
             })
             .WithSummary("Publish the draft as a new version").WithDescription("Refused with the list of errors while validation fails. Running instances keep their version.");
         write.MapPost("/{definitionId}/versions/{version:int}/retire", async (string definitionId, int version, HttpContext http,
@@ -131,23 +138,6 @@ public static class DefinitionsApi
             .DisableAntiforgery()
             .WithSummary("Import a definition file as the draft").WithDescription("Validation errors are returned but do not prevent saving a draft; they prevent publishing.");
         return app;
-    }
-
-    private static async Task<IResult> ListAsync(AppDbContext db, CancellationToken ct)
-    {
-        var versions = await db.Set<WorkflowDefinitionVersion>().AsNoTracking().OrderBy(v => v.DefinitionId).ThenByDescending(v => v.Version).ToListAsync(ct);
-        var running = await db.Set<WorkflowInstance>().AsNoTracking().Where(i => i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Faulted)
-            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion }).Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() })
-            .ToListAsync(ct);
-        return Results.Ok(versions.GroupBy(v => v.DefinitionId).Select(g => new
-        {
-            definitionId = g.Key,
-            title = Lang.IsEnglish ? g.First().TitleEn : g.First().TitleIt,
-            versions = g.Select(v => VersionView.From(v, includeJson: false) with
-            {
-                RunningInstances = running.FirstOrDefault(r => r.DefinitionId == v.DefinitionId && r.DefinitionVersion == v.Version)?.Count ?? 0,
-            }).ToList(),
-        }).ToList());
     }
 
     private static Task<string?> JsonOf(AppDbContext db, string definitionId, int version, CancellationToken ct) =>

@@ -8,6 +8,7 @@ public static class DesignerSetup
     public static WebApplicationBuilder AddDesigner(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Sandbox.SandboxRegistry>();
+        builder.Services.AddScoped<DefinitionOverview>();
         return builder;
     }
 
