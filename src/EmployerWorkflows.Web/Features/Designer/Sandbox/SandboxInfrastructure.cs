@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Runtime.Persistence;
@@ -56,7 +57,8 @@ public sealed record OperationCall(string Operation, DateTimeOffset At, JsonObje
 public sealed record SandboxSnapshot(
     Guid SessionId, Guid InstanceId, string State, string Status, DateTimeOffset Now, string Variables, string Diagram,
     IReadOnlyList<SandboxTask> OpenTasks, IReadOnlyList<SandboxTimer> PendingTimers, IReadOnlyList<SandboxEmail> Emails,
-    IReadOnlyList<OperationCall> OperationCalls, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<string> Incidents);
+    IReadOnlyList<OperationCall> OperationCalls, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<string> Incidents,
+    IReadOnlyList<PermittedAction> PermittedActions);
 
 public sealed record SandboxTask(string Title, string? Role, string? Assignee, IReadOnlyList<string> Actions, DateTimeOffset? DueAt);
 

@@ -10,6 +10,7 @@ using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Timers;
 using EmployerWorkflows.Runtime.Versions;
+using EmployerWorkflows.Web.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,8 @@ public sealed class SandboxSession : IDisposable
     private readonly ServiceProvider services;
     private readonly ConcurrentQueue<OperationCall> calls = new();
     private readonly SemaphoreSlim gate = new(1, 1);
+    // The designer who started the run plays every role; the actions offered are the ones they could take.
+    private WorkflowActor tester = WorkflowActor.System;
 
     public SandboxSession(string workflowsRoot, IEnumerable<string> roles, IEnumerable<IWorkflowOperation> realOperations, DateTimeOffset start)
     {
@@ -55,6 +58,7 @@ public sealed class SandboxSession : IDisposable
 
     public Task<SandboxSnapshot> StartAsync(string json, JsonObject? variables, WorkflowActor actor, CancellationToken ct) => Locked(async sp =>
     {
+        tester = actor;
         var store = sp.GetRequiredService<DefinitionStore>();
         var draft = await store.SaveDraftAsync(DefinitionIdOf(sp, json), json, null, actor.UserId, ct);
         DefinitionId = draft.DefinitionId;
@@ -66,11 +70,33 @@ public sealed class SandboxSession : IDisposable
     public Task<SandboxSnapshot> FireAsync(string trigger, JsonObject? payload, WorkflowActor actor, CancellationToken ct) => Locked(sp =>
         sp.GetRequiredService<IWorkflowEngine>().FireAsync(new FireTrigger(InstanceId, trigger, actor, payload), ct), ct);
 
+    /// <summary>
+    /// Walks the clock from one due time to the next, as the recurring sweep would have met them: a reminder every
+    /// three days goes out three times in ten days, each at its own time, before a ten-day deadline fires.
+    /// </summary>
     public Task<SandboxSnapshot> AdvanceAsync(TimeSpan by, CancellationToken ct) => Locked(async sp =>
     {
-        Clock.Advance(by);
-        await sp.GetRequiredService<TimerSweep>().RunAsync(ct);
+        var until = Clock.GetUtcNow() + by;
+        var sweep = sp.GetRequiredService<TimerSweep>();
+        for (var step = 0; step < MaxSweepsPerAdvance && await NextDueAsync(sp, until, ct) is { } due; step++)
+        {
+            Clock.Advance(due - Clock.GetUtcNow());
+            await sweep.RunAsync(ct);
+        }
+        Clock.Advance(until - Clock.GetUtcNow());
+        await sweep.RunAsync(ct);
     }, ct);
+
+    private const int MaxSweepsPerAdvance = 1000;
+
+    private async Task<DateTimeOffset?> NextDueAsync(IServiceProvider sp, DateTimeOffset until, CancellationToken ct)
+    {
+        var now = Clock.GetUtcNow();
+        await using var db = sp.GetRequiredService<IWorkflowDbContextFactory>().CreateDbContext();
+        return await db.Set<WorkflowTimer>().AsNoTracking()
+            .Where(t => t.Status == TimerStatus.Pending && t.DueAt > now && t.DueAt <= until)
+            .OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(ct);
+    }
 
     public Task<SandboxSnapshot> SnapshotAsync(CancellationToken ct) => Locked(_ => Task.CompletedTask, ct);
 
@@ -104,12 +130,13 @@ public sealed class SandboxSession : IDisposable
         var emails = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.InstanceId == InstanceId).ToListAsync(ct);
         var incidents = await db.Set<Incident>().AsNoTracking().Where(i => i.InstanceId == InstanceId && i.ResolvedAt == null).ToListAsync(ct);
         var journal = (await sp.GetRequiredService<JournalQueries>().ForInstanceAsync(InstanceId, null, 200, ct)).Entries;
+        var permitted = await sp.GetRequiredService<IWorkflowEngine>().GetPermittedActionsAsync(InstanceId, tester, ct);
         return new SandboxSnapshot(Id, InstanceId, instance.State, instance.Status.ToString(), Clock.GetUtcNow(), instance.Variables,
-            MermaidDiagram.For(workflow.Definition, instance.State),
+            MermaidDiagram.For(workflow.Definition, instance.State, Lang.Code),
             tasks.Select(t => new SandboxTask(t.TitleIt, t.Role, t.AssigneeUserId, t.ActionList, t.DueAt)).ToList(),
             timers.OrderBy(t => t.DueAt).Select(t => new SandboxTimer(t.Kind.ToString(), t.Trigger ?? t.Escalate, t.Template, t.DueAt)).ToList(),
             emails.OrderBy(m => m.CreatedAt).Select(m => new SandboxEmail(m.To, m.Subject, m.TextBody, m.CreatedAt)).ToList(),
-            calls.ToList(), journal, incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList());
+            calls.ToList(), journal, incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList(), permitted);
     }
 
     public void Dispose()
