@@ -6,6 +6,7 @@ using EmployerWorkflows.Web.Features.Designer;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.JobRoom;
 using EmployerWorkflows.Web.Features.Inbox;
+using EmployerWorkflows.Web.Features.Monitor;
 using EmployerWorkflows.Web.Hosting;
 using EmployerWorkflows.Web.Jobs;
 using EmployerWorkflows.Web.Localization;
@@ -28,6 +29,7 @@ builder.AddInbox();
 builder.AddHealth();
 builder.AddApiDocs();
 builder.AddJobRoom();
+builder.AddMonitor();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddProblemDetails();
 

@@ -38,4 +38,12 @@ public interface IWorkflowEngine
 
     /// <summary>Moves an instance to another published version; throws <see cref="MigrationInvalidException"/> listing problems.</summary>
     Task<WorkflowResult> MigrateAsync(MigrateInstance command, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks a migration without changing anything: the problems <see cref="MigrateAsync"/> would refuse it for,
+    /// empty when it can run.
+    /// </summary>
+    /// <exception cref="WorkflowNotFoundException">No such instance.</exception>
+    /// <exception cref="WorkflowNotRunningException">Completed, cancelled or faulted.</exception>
+    Task<IReadOnlyList<MigrationProblem>> CheckMigrationAsync(MigrateInstance command, CancellationToken cancellationToken = default);
 }

@@ -51,28 +51,52 @@ public sealed partial class WorkflowEngine
         }
     }
 
+    /// <summary>
+    /// Checks a migration without running it: the same rules <see cref="MigrateAsync"/> applies before it changes
+    /// anything. An empty list means the migration can run.
+    /// </summary>
+    public async Task<IReadOnlyList<MigrationProblem>> CheckMigrationAsync(MigrateInstance command, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.InstanceId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"No procedure instance {command.InstanceId} exists.");
+        if (instance.Status != InstanceStatus.Running)
+            throw new WorkflowNotRunningException(instance.Id, instance.Status);
+        return (await PlanMigrationAsync(db, instance, command)).Problems;
+    }
+
     private async Task<(PublishedWorkflow Target, string State)> ValidateMigrationAsync(
         DbContext db, WorkflowInstance instance, MigrateInstance command)
     {
-        var problems = new List<string>();
+        var plan = await PlanMigrationAsync(db, instance, command);
+        if (plan.Problems.Count > 0)
+            throw new MigrationInvalidException(plan.Problems.Select(p => p.Message).ToList());
+        return (plan.Target!, plan.TargetState);
+    }
+
+    private sealed record MigrationPlan(PublishedWorkflow? Target, string TargetState, IReadOnlyList<MigrationProblem> Problems);
+
+    private async Task<MigrationPlan> PlanMigrationAsync(DbContext db, WorkflowInstance instance, MigrateInstance command)
+    {
+        var problems = new List<MigrationProblem>();
+        MigrationProblem Problem(MigrationProblemKind kind, string? state = null, string? mappedTo = null) =>
+            new(kind, instance.DefinitionId, command.TargetVersion, state, mappedTo);
         if (command.TargetVersion == instance.DefinitionVersion)
-            problems.Add($"The instance already runs version {command.TargetVersion}.");
+            problems.Add(Problem(MigrationProblemKind.SameVersion));
         if (!await definitions.IsPublishedAsync(db, instance.DefinitionId, command.TargetVersion))
         {
-            problems.Add($"Version {command.TargetVersion} of '{instance.DefinitionId}' does not exist or is not published.");
-            throw new MigrationInvalidException(problems);
+            problems.Add(Problem(MigrationProblemKind.VersionNotPublished));
+            return new MigrationPlan(null, instance.State, problems);
         }
         var target = await definitions.GetAsync(db, instance.DefinitionId, command.TargetVersion);
         foreach (var (from, to) in command.StateMapping)
         {
             if (!target.States.ContainsKey(to))
-                problems.Add($"Mapped state '{to}' (for '{from}') does not exist in version {target.Version}.");
+                problems.Add(Problem(MigrationProblemKind.MappedStateMissing, from, to));
         }
         var targetState = command.StateMapping.GetValueOrDefault(instance.State, instance.State);
         if (!command.StateMapping.ContainsKey(instance.State) && !target.States.ContainsKey(targetState))
-            problems.Add($"The current state '{instance.State}' does not exist in version {target.Version}; map it to one that does.");
-        if (problems.Count > 0)
-            throw new MigrationInvalidException(problems);
-        return (target, targetState);
+            problems.Add(Problem(MigrationProblemKind.CurrentStateUnmapped, instance.State));
+        return new MigrationPlan(target, targetState, problems);
     }
 }

@@ -25,6 +25,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
     /// <summary>The clock of the host; tests move it instead of waiting.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Services a test class adds to the host, e.g. a test-only workflow operation; set before <see cref="Start"/>.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>Starts Kestrel and returns its address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Start()
     {
@@ -46,6 +49,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
         });
     }
 

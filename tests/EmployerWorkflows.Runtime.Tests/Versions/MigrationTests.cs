@@ -56,4 +56,34 @@ public sealed class MigrationTests : ReviewScenarioTest
 
         Assert.Contains("Version 9", Assert.Single(error.Problems));
     }
+
+    [Fact]
+    public async Task CheckMigration_ListsProblemsAndChangesNothing_WhenCurrentStateIsUnmapped()
+    {
+        var started = await Scenario.StartAsync();
+        await PublishVersionTwoAsync();
+
+        var problems = await Scenario.Engine.CheckMigrationAsync(
+            new MigrateInstance(started.InstanceId, 2, new Dictionary<string, string>(), Actors.Operator));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal((MigrationProblemKind.CurrentStateUnmapped, "Submitted"), (problem.Kind, problem.State));
+        Assert.Contains("'Submitted' does not exist", problem.Message);
+        await using var db = Scenario.Database.Open();
+        var instance = await db.Set<WorkflowInstance>().SingleAsync();
+        Assert.Equal((1, "Submitted", 1L), (instance.DefinitionVersion, instance.State, instance.Version));
+        Assert.False(await db.Set<JournalEntry>().AnyAsync(j => j.Kind == JournalKind.Migration));
+    }
+
+    [Fact]
+    public async Task CheckMigration_IsEmpty_WhenMappingIsValid()
+    {
+        var started = await Scenario.StartAsync();
+        await PublishVersionTwoAsync();
+
+        var problems = await Scenario.Engine.CheckMigrationAsync(new MigrateInstance(
+            started.InstanceId, 2, new Dictionary<string, string> { ["Submitted"] = "InReview" }, Actors.Operator));
+
+        Assert.Empty(problems);
+    }
 }
