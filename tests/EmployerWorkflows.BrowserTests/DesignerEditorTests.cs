@@ -54,6 +54,29 @@ public sealed class DesignerEditorTests(Chromium chromium) : BrowserScenario(chr
         await ScreenshotAsync(second, "designer-conflict");
     }
 
+    [Fact]
+    public async Task Versions_RollBackToANewDraftAndRetire_WithATwoStepConfirmation()
+    {
+        var designer = await OpenEditorAsync("sample-procedure");
+        var rollback = designer.Locator("button[data-rollback='1']");
+
+        await rollback.ClickAsync();
+        await Expect(rollback).ToHaveTextAsync("Conferma: nuova bozza da questa versione");
+        await rollback.ClickAsync();
+        await Expect(designer.Locator("#editor-status")).ToContainTextAsync("La bozza ora riparte dalla versione 1");
+        await Expect(designer.Locator("tr[data-status='Draft']")).ToHaveCountAsync(1);
+
+        var retire = designer.Locator("button[data-retire='1']");
+        await retire.ClickAsync();
+        await retire.ClickAsync();
+        await Expect(designer.Locator("#editor-status")).ToContainTextAsync("Versione 1 ritirata");
+        await Expect(designer.Locator("tr[data-version='1'][data-status='Retired']")).ToHaveCountAsync(1);
+
+        var download = await designer.RunAndWaitForDownloadAsync(() =>
+            designer.Locator("tr[data-version='1']").GetByRole(AriaRole.Link, new() { Name = "Esporta" }).ClickAsync());
+        Assert.Equal("sample-procedure.v1.workflow.json", download.SuggestedFilename);
+    }
+
     private async Task<IPage> OpenEditorAsync(string definitionId)
     {
         var page = await LoginAsync(Designer);
