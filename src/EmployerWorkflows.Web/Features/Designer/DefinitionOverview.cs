@@ -21,6 +21,12 @@ public sealed record DefinitionSummary(string DefinitionId, string Title, IReadO
 /// </summary>
 public sealed class DefinitionOverview(AppDbContext db)
 {
+    /// <summary>The version a designer opens: the draft being edited; without one, the newest published version; else the newest at all.</summary>
+    public static WorkflowDefinitionVersion? Opened(IReadOnlyCollection<WorkflowDefinitionVersion> versions) =>
+        versions.FirstOrDefault(v => v.Status == DefinitionStatus.Draft)
+        ?? versions.Where(v => v.Status == DefinitionStatus.Published).MaxBy(v => v.Version)
+        ?? versions.MaxBy(v => v.Version);
+
     public async Task<IReadOnlyList<DefinitionSummary>> ListAsync(string? definitionId, CancellationToken ct)
     {
         var query = db.Set<WorkflowDefinitionVersion>().AsNoTracking();

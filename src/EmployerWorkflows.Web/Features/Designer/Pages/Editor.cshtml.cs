@@ -13,19 +13,18 @@ public sealed class EditorModel(DefinitionOverview overview, AppDbContext db) : 
 {
     public DefinitionSummary Definition { get; private set; } = null!;
 
-    /// <summary>What the editor opens: the draft, else the latest published version, else the newest one.</summary>
+    /// <summary>What the editor opens (see <see cref="DefinitionOverview.Opened"/>).</summary>
     public VersionView Opened { get; private set; } = null!;
 
     public string Json { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string definitionId, CancellationToken ct)
     {
-        if ((await overview.ListAsync(definitionId, ct)).SingleOrDefault() is not { } definition) return NotFound();
-        Definition = definition;
-        Opened = definition.Draft ?? definition.LatestPublished ?? definition.Versions[0];
-        Json = await db.Set<WorkflowDefinitionVersion>().AsNoTracking()
-            .Where(v => v.DefinitionId == definitionId && v.Version == Opened.Version)
-            .Select(v => v.Json).FirstAsync(ct);
+        var versions = await db.Set<WorkflowDefinitionVersion>().AsNoTracking().Where(v => v.DefinitionId == definitionId).ToListAsync(ct);
+        if (DefinitionOverview.Opened(versions) is not { } opened) return NotFound();
+        Definition = (await overview.ListAsync(definitionId, ct)).Single();
+        Opened = Definition.Versions.Single(v => v.Version == opened.Version);
+        Json = opened.Json;
         return Page();
     }
 

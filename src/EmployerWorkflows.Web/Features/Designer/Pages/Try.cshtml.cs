@@ -29,7 +29,7 @@ public sealed partial class TryModel(AppDbContext db, IDefinitionValidator valid
     public async Task<IActionResult> OnGetAsync(string definitionId, int? version, CancellationToken ct)
     {
         var versions = await db.Set<WorkflowDefinitionVersion>().AsNoTracking().Where(v => v.DefinitionId == definitionId).ToListAsync(ct);
-        var chosen = version is { } n ? versions.FirstOrDefault(v => v.Version == n) : Default(versions);
+        var chosen = version is { } n ? versions.FirstOrDefault(v => v.Version == n) : DefinitionOverview.Opened(versions);
         if (chosen is null) return NotFound();
         Definition = chosen;
         var check = validator.Validate(chosen.Json);
@@ -38,12 +38,6 @@ public sealed partial class TryModel(AppDbContext db, IDefinitionValidator valid
         DefaultVariables = check.Definition?.Variables.Keys.ToList() ?? [];
         return Page();
     }
-
-    /// <summary>The draft being edited; without one, the newest published version; else the newest at all.</summary>
-    private static WorkflowDefinitionVersion? Default(List<WorkflowDefinitionVersion> versions) =>
-        versions.FirstOrDefault(v => v.Status == DefinitionStatus.Draft)
-        ?? versions.Where(v => v.Status == DefinitionStatus.Published).MaxBy(v => v.Version)
-        ?? versions.MaxBy(v => v.Version);
 
     [GeneratedRegex(@"\bvars\.([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex VariableReference();
