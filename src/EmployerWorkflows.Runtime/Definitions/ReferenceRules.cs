@@ -22,7 +22,7 @@ internal sealed class ReferenceRules(
         if (!templates.Exists(name))
         {
             Add(path, "unknown-template",
-                $"There is no email template \"{name}\"; create workflows/templates/it/{name}.liquid (and en/) or use an existing name.");
+                $"There is no email template \"{name}\"; write it under Forms and emails (or ship workflows/templates/it/{name}.liquid) or use an existing name.");
         }
     }
 
@@ -30,7 +30,7 @@ internal sealed class ReferenceRules(
     {
         if (!forms.Exists(formId))
         {
-            Add(path, "unknown-form", $"There is no form \"{formId}\"; create workflows/forms/{formId}.form.json or use an existing form id.");
+            Add(path, "unknown-form", $"There is no form \"{formId}\"; write it under Forms and emails (or ship workflows/forms/{formId}.form.json) or use an existing form id.");
         }
     }
 

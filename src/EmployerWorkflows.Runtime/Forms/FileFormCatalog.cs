@@ -7,9 +7,10 @@ namespace EmployerWorkflows.Runtime.Forms;
 public sealed record FormFileProblem(string File, DefinitionError Error);
 
 /// <summary>
-/// Forms read from <c>{folder}/*.form.json</c>. Files are loaded on first use and again after
-/// <see cref="Refresh"/>; a broken file is left out of the catalog and listed in <see cref="Problems"/>,
-/// so definitions naming it fail validation with <c>unknown-form</c> instead of failing at run time.
+/// Forms: the shipped files <c>{folder}/*.form.json</c>, with the versions designers saved (<see cref="UseSaved"/>)
+/// laid over them. Files are loaded on first use and again after <see cref="Refresh"/>; a broken file is left out
+/// of the catalog and listed in <see cref="Problems"/>, so definitions naming it fail validation with
+/// <c>unknown-form</c> instead of failing at run time.
 /// </summary>
 public sealed class FileFormCatalog : IFormCatalog
 {
@@ -18,6 +19,7 @@ public sealed class FileFormCatalog : IFormCatalog
 
     private readonly string _folder;
     private Lazy<Snapshot> _snapshot;
+    private IReadOnlyDictionary<string, string> _saved = new Dictionary<string, string>();
 
     /// <param name="folder">Folder of the form files, e.g. <c>workflows/forms</c>.</param>
     public FileFormCatalog(string folder)
@@ -38,29 +40,57 @@ public sealed class FileFormCatalog : IFormCatalog
     /// <summary>The form with this id, or null when there is none (or its file is broken).</summary>
     public FormDefinition? Get(string formId) => _snapshot.Value.Forms.GetValueOrDefault(formId);
 
+    /// <summary>The JSON text in force for a form (saved, else shipped); null when there is none.</summary>
+    public string? Source(string formId) => _saved.GetValueOrDefault(formId) ?? FileSource(formId);
+
+    /// <summary>The shipped file's JSON text; null when no file ships for this id.</summary>
+    public string? FileSource(string formId)
+    {
+        if (!Templates.FileTemplateCatalog.IsValidName(formId))
+            return null;
+        var file = Path.Combine(_folder, formId + FileSuffix);
+        return File.Exists(file) ? File.ReadAllText(file) : null;
+    }
+
     /// <summary>Reads the folder again on next use, picking up added, edited and removed files.</summary>
     public void Refresh() => _snapshot = new Lazy<Snapshot>(Load);
+
+    /// <summary>
+    /// Replaces the saved versions laid over the files, keyed by form id: the newest revision of each form that has
+    /// one. A form missing here uses its file again.
+    /// </summary>
+    public void UseSaved(IReadOnlyDictionary<string, string> saved)
+    {
+        // Called on every refresh: parse the forms again only when something changed.
+        if (saved.Count == _saved.Count && saved.All(s => _saved.TryGetValue(s.Key, out var current) && current == s.Value))
+            return;
+        _saved = saved;
+        Refresh();
+    }
 
     private Snapshot Load()
     {
         var forms = new Dictionary<string, FormDefinition>(StringComparer.Ordinal);
         var problems = new List<FormFileProblem>();
-        if (!Directory.Exists(_folder))
+        var sources = Directory.Exists(_folder)
+            ? Directory.EnumerateFiles(_folder, "*" + FileSuffix)
+                .ToDictionary(file => Path.GetFileName(file)[..^FileSuffix.Length], file => File.ReadAllText(file), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, saved) in _saved)
         {
-            return new Snapshot(forms, problems);
+            sources[id] = saved;
         }
 
-        foreach (var file in Directory.EnumerateFiles(_folder, "*" + FileSuffix).Order(StringComparer.Ordinal))
+        foreach (var (expectedId, text) in sources.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            var fileName = Path.GetFileName(file);
-            var check = FormDefinitionParser.Parse(File.ReadAllText(file));
+            var fileName = expectedId + FileSuffix;
+            var check = FormDefinitionParser.Parse(text);
             problems.AddRange(check.Errors.Select(error => new FormFileProblem(fileName, error)));
             if (check.Form is not { } form)
             {
                 continue;
             }
 
-            var expectedId = fileName[..^FileSuffix.Length];
             if (form.Id != expectedId)
             {
                 problems.Add(new FormFileProblem(fileName, new DefinitionError("$.id", "form-id-mismatch",

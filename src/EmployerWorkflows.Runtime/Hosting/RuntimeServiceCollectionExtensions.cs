@@ -13,7 +13,7 @@ namespace EmployerWorkflows.Runtime.Hosting;
 public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine, definition store, timer sweep and journal queries. The host registers
+    /// Registers the engine, definition store, timer sweep, journal queries and the store of edited templates and forms. The host registers
     /// <c>IWorkflowDbContextFactory</c>, <see cref="TimeProvider"/>, the definition services
     /// (<c>AddWorkflowDefinitions</c>) and its <c>IWorkflowOperation</c>s.
     /// </summary>
@@ -42,6 +42,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddScoped<TimerSweep>();
         services.TryAddScoped<TimerSweepJob>();
         services.TryAddScoped<JournalQueries>();
+        services.TryAddScoped<Assets.AssetStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Operations.IWorkflowOperation, Operations.IssueReceipt>());
         return services;
     }

@@ -14,4 +14,7 @@ public sealed class WorkflowRuntimeOptions
 
     /// <summary>Payload fields never stored nor journaled, besides pin, password, secret, token and otp.</summary>
     public List<string> SecretFields { get; set; } = [];
+
+    /// <summary>How often each node reads templates and forms saved by designers on other nodes.</summary>
+    public TimeSpan AssetRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -5,11 +5,12 @@ namespace EmployerWorkflows.Web.Hosting;
 
 public static class StartupTasks
 {
-    /// <summary>Migrations, roles, changed workflow definitions, and in Development only the demo users.</summary>
+    /// <summary>Migrations, roles, saved templates and forms, changed workflow definitions, and in Development only the demo users.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.Services.MigrateDatabaseAsync();
         await DemoUsers.EnsureRolesAsync(app.Services);
+        await app.LoadSavedAssetsAsync();
         await app.ImportWorkflowDefinitionsAsync();
         if (app.Environment.IsDevelopment())
             await DemoUsers.SeedAsync(app.Services, app.Configuration["DemoData:Password"] ?? "Demo-Passw0rd!",

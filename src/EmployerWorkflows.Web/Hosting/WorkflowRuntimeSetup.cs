@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Assets;
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Hosting;
 using EmployerWorkflows.Runtime.Timers;
@@ -24,7 +25,15 @@ public static class WorkflowRuntimeSetup
             o.Roles.Add(CompanyRole);
         });
         builder.Services.AddWorkflowRuntime(o => builder.Configuration.GetSection("WorkflowRuntime").Bind(o));
+        builder.Services.AddHostedService<AssetRefresh>();
         return builder;
+    }
+
+    /// <summary>Lays the templates and forms designers saved over the shipped files, before anything validates against them.</summary>
+    public static async Task LoadSavedAssetsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AssetStore>().ReloadAsync();
     }
 
     /// <summary>Imports changed definition files as new published versions; a broken file is reported, not fatal.</summary>

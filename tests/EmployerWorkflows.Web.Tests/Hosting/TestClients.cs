@@ -32,6 +32,22 @@ public static partial class TestClients
         }));
     }
 
+    /// <summary>Posts a page form the way a browser does: with the anti-forgery token of the page it came from.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(page);
+        fields["__RequestVerificationToken"] = AntiForgery().Match(html).Groups[1].Value;
+        return await client.PostAsync(page + (page.Contains('?') ? "&" : "?") + "handler=" + handler, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>A page's HTML, entities decoded, after checking the status.</summary>
+    public static async Task<string> HtmlAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
+        return html;
+    }
+
     public static string DemoUserWithRole(string? role) => DemoUsers.All.First(u => u.Role == role).CodiceFiscale;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -91,20 +91,10 @@ public abstract partial class MonitorHost : IDisposable
         return (instance, journal);
     }
 
-    /// <summary>Posts a page form the way a browser does: with the anti-forgery token of the page it came from.</summary>
-    protected static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = AntiForgery().Match(html).Groups[1].Value;
-        return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(fields));
-    }
+    protected static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields) =>
+        TestClients.PostFormAsync(client, page, handler, fields);
 
-    protected static async Task<string> HtmlAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
-        return html;
-    }
+    protected static Task<string> HtmlAsync(HttpResponseMessage response, HttpStatusCode expected) => TestClients.HtmlAsync(response, expected);
 
     protected static async Task<string> PageAsync(HttpClient client, string page) =>
         await HtmlAsync(await client.GetAsync(page), HttpStatusCode.OK);
@@ -126,9 +116,6 @@ public abstract partial class MonitorHost : IDisposable
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
         return await engine.StartAsync(new StartWorkflow(definitionId, null, variables, null, null, WorkflowActor.System));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiForgery();
 
     [GeneratedRegex("<tr data-instance=\"([0-9a-f-]{36})\"")]
     private static partial Regex ListedRow();

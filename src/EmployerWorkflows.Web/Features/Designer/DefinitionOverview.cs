@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
-using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,20 +38,14 @@ public sealed class DefinitionOverview(AppDbContext db)
             .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion })
             .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() })
             .ToListAsync(ct);
-        var authorIds = versions.Select(v => v.CreatedBy).OfType<string>().Distinct().ToList();
-        var authors = await db.Set<AppUser>().AsNoTracking().Where(u => authorIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.FirstName, u.LastName, u.CodiceFiscale }).ToListAsync(ct);
-
-        string? AuthorName(string? id) => authors.FirstOrDefault(a => a.Id == id) is { } a
-            ? $"{a.FirstName} {a.LastName}".Trim() is { Length: > 0 } name ? name : a.CodiceFiscale
-            : id;
+        var authorName = await PeopleNames.LoadAsync(db, versions.Select(v => v.CreatedBy), ct);
 
         return versions.GroupBy(v => v.DefinitionId).Select(g => new DefinitionSummary(
                 g.Key,
                 Lang.IsEnglish ? g.First().TitleEn : g.First().TitleIt,
                 g.Select(v => VersionView.From(v, includeJson: false) with
                 {
-                    CreatedBy = AuthorName(v.CreatedBy),
+                    CreatedBy = authorName(v.CreatedBy),
                     RunningInstances = running.FirstOrDefault(r => r.DefinitionVersion == v.Version && r.DefinitionId == v.DefinitionId)?.Count ?? 0,
                 }).ToList()))
             .ToList();

@@ -1,3 +1,4 @@
+using EmployerWorkflows.Web.Features.Designer.Assets;
 using EmployerWorkflows.Web.Features.Designer.Sandbox;
 using EmployerWorkflows.Web.Features.Monitor;
 
@@ -9,6 +10,8 @@ public static class DesignerSetup
     {
         builder.Services.AddSingleton<Sandbox.SandboxRegistry>();
         builder.Services.AddScoped<DefinitionOverview>();
+        builder.Services.AddScoped<Assets.AssetOverview>();
+        builder.Services.AddScoped<Assets.AssetCommands>();
         return builder;
     }
 
@@ -17,7 +20,7 @@ public static class DesignerSetup
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapSandboxApi();
-        app.MapTemplatesApi();
+        app.MapAssetsApi();
         return app;
     }
 }

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using EmployerWorkflows.Runtime.Assets;
+using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Procedures;
+using static EmployerWorkflows.Web.Localization.Lang;
+
+namespace EmployerWorkflows.Web.Features.Designer.Assets;
+
+/// <summary>What a designer sends to save a template or form: the text and the revision loaded (0 when none was saved).</summary>
+public sealed record AssetSave(string? Source, int Revision);
+
+/// <summary>An asset as the API answers it.</summary>
+public sealed record AssetView(string Kind, string Name, string? Language, string? Source, string? FileSource, int Revision,
+    bool Saved, DateTimeOffset? SavedAt, string? SavedBy)
+{
+    public static AssetView From(AssetState s) => new(s.Key.Kind == AssetKind.Template ? "template" : "form", s.Key.Name,
+        s.Key.Kind == AssetKind.Template ? s.Key.Language : null, s.Source, s.FileSource, s.Revision, s.IsSaved, s.SavedAt, s.SavedBy);
+}
+
+/// <summary>A finding that stopped a save, with the rule's code and path.</summary>
+public sealed record AssetErrorView(string Path, string Code, string Message);
+
+/// <summary>
+/// Saving and restoring templates and forms, answered as HTTP results so the API returns them as they are and the
+/// pages read them back (<see cref="PageOutcome"/>). Every change is journaled; refusals change nothing.
+/// </summary>
+public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvider clock)
+{
+    public async Task<IResult> SaveAsync(AssetKey key, AssetSave request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        try
+        {
+            var saved = await store.SaveAsync(key, request.Source ?? "", request.Revision, CompanyAccess.UserId(user), ct);
+            await JournalAsync(user, "asset.save", $"{key} saved (revision {saved.Revision}).", ct);
+            return Results.Ok(AssetView.From(saved));
+        }
+        catch (AssetInvalidException e)
+        {
+            return Invalid(key, e, T("Il testo contiene errori: non è stato salvato.", "The text has errors and was not saved."));
+        }
+        catch (AssetConflictException e)
+        {
+            return Conflict(e);
+        }
+    }
+
+    public async Task<IResult> RestoreFileAsync(AssetKey key, int revision, ClaimsPrincipal user, CancellationToken ct)
+    {
+        try
+        {
+            var restored = await store.RestoreFileAsync(key, revision, CompanyAccess.UserId(user), ct);
+            if (restored.Revision != revision)
+                await JournalAsync(user, "asset.restore-file", $"{key} back to its shipped file (revision {restored.Revision}).", ct);
+            return Results.Ok(AssetView.From(restored));
+        }
+        catch (AssetInvalidException e)
+        {
+            return Invalid(key, e, T("Non si può ripristinare.", "It cannot be restored."));
+        }
+        catch (AssetConflictException e)
+        {
+            return Conflict(e);
+        }
+    }
+
+    /// <summary>The findings of a refused save, as <see cref="SaveAsync"/> answers them.</summary>
+    public static IReadOnlyList<AssetErrorView> Errors(IResult result) =>
+        result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult p && p.ProblemDetails.Extensions.TryGetValue("errors", out var errors)
+            ? errors as IReadOnlyList<AssetErrorView> ?? []
+            : [];
+
+    private static IResult Invalid(AssetKey key, AssetInvalidException e, string title) =>
+        Results.Problem(statusCode: 400, title: title, extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = e.Errors.Select(error => new AssetErrorView(error.Path, error.Code, AssetText.Message(key, error))).ToList(),
+        });
+
+    private static IResult Conflict(AssetConflictException e) =>
+        Results.Problem(statusCode: 409,
+            title: T("Qualcun altro ha salvato questo testo nel frattempo.", "Someone else saved this text meanwhile."),
+            detail: T("Le tue modifiche non sono state salvate: confrontale con la versione salvata e riprova.",
+                "Your changes were not saved: compare them with the saved version and try again."),
+            extensions: new Dictionary<string, object?> { ["currentRevision"] = e.CurrentRevision });
+
+    private async Task JournalAsync(ClaimsPrincipal user, string operation, string summary, CancellationToken ct)
+    {
+        DomainJournal.Record(db, WorkflowActors.From(user), null, operation, summary, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,90 @@
+using EmployerWorkflows.Runtime.Assets;
+using EmployerWorkflows.Web.Features.Procedures;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using static EmployerWorkflows.Web.Localization.Lang;
+
+namespace EmployerWorkflows.Web.Features.Designer.Assets.Pages;
+
+/// <summary>
+/// What the template and form editors share: load the text in force with its revision, save it (the text stays on
+/// the page whatever goes wrong), restore the shipped file, and show who saved what.
+/// </summary>
+public abstract class AssetEditorModel(AssetStore store, AssetCommands commands) : PageModel
+{
+    public AssetKey Key { get; protected set; } = null!;
+    public AssetState State { get; private set; } = null!;
+    public IReadOnlyList<AssetRevisionInfo> History { get; private set; } = [];
+    /// <summary>The text in the editor: the one in force, or the one just posted.</summary>
+    public string Source { get; protected set; } = "";
+    /// <summary>The revision the editor loaded; sent back when saving.</summary>
+    public int Revision { get; protected set; }
+    public IReadOnlyList<AssetErrorView> Errors { get; private set; } = [];
+    public string? Problem { get; private set; }
+    public string? ProblemDetail { get; private set; }
+    /// <summary>Someone saved meanwhile: their text, to compare with the one kept in the editor.</summary>
+    public string? TheirSource { get; private set; }
+    [TempData] public string? Message { get; set; }
+    [FromQuery(Name = "definition")] public string? BackDefinition { get; set; }
+    [FromQuery(Name = "version")] public int? BackVersion { get; set; }
+
+    /// <summary>The list this editor was opened from.</summary>
+    public string BackUrl => BackDefinition is null ? "/designer/assets" : $"/designer/assets?definition={Uri.EscapeDataString(BackDefinition)}&version={BackVersion}";
+
+    public string Here => Request.Path + (BackDefinition is null ? "" : $"?definition={Uri.EscapeDataString(BackDefinition)}&version={BackVersion}");
+
+    /// <summary>This page's address for a form button's handler, keeping the way back.</summary>
+    public string HandlerUrl(string handler) => Here + (BackDefinition is null ? "?" : "&") + "handler=" + handler;
+
+    /// <summary>The text a new asset starts from.</summary>
+    protected abstract string Starter();
+
+    protected async Task LoadAsync(string? posted, int? postedRevision, CancellationToken ct)
+    {
+        State = await store.GetAsync(Key, ct);
+        History = await store.HistoryAsync(Key, ct);
+        Source = posted ?? State.Source ?? Starter();
+        Revision = postedRevision ?? State.Revision;
+    }
+
+    protected async Task<IActionResult> SaveAsync(string? source, int revision, Func<Task<IActionResult>> show, CancellationToken ct)
+    {
+        var result = await commands.SaveAsync(Key, new AssetSave(source, revision), User, ct);
+        if (PageOutcome.Read(result).Succeeded)
+        {
+            Message = T("Salvato: vale da subito per le nuove email e i nuovi compiti.", "Saved: it applies at once to new emails and tasks.");
+            return Redirect(Here);
+        }
+        return await RefusedAsync(result, source, revision, show, ct);
+    }
+
+    protected async Task<IActionResult> RestoreAsync(string? source, int revision, Func<Task<IActionResult>> show, CancellationToken ct)
+    {
+        var result = await commands.RestoreFileAsync(Key, revision, User, ct);
+        if (PageOutcome.Read(result).Succeeded)
+        {
+            Message = T("Ripristinato il file di partenza; le versioni salvate restano nella cronologia.", "The shipped file is back in force; saved versions stay in the history.");
+            return Redirect(Here);
+        }
+        return await RefusedAsync(result, source, revision, show, ct);
+    }
+
+    private async Task<IActionResult> RefusedAsync(IResult result, string? source, int revision, Func<Task<IActionResult>> show, CancellationToken ct)
+    {
+        var outcome = PageOutcome.Read(result);
+        var conflict = outcome.StatusCode == StatusCodes.Status409Conflict;
+        // After a conflict the editor moves to the newest revision: saving again, having seen theirs, replaces it.
+        await LoadAsync(source ?? "", conflict ? null : revision, ct);
+        Problem = outcome.Title;
+        ProblemDetail = outcome.Detail;
+        Errors = AssetCommands.Errors(result);
+        if (conflict)
+        {
+            TheirSource = State.Source;
+            ProblemDetail = T("Le tue modifiche non sono state salvate e sono ancora qui. Sotto trovi la versione salvata: confrontale; se salvi di nuovo, la tua la sostituisce.",
+                "Your changes were not saved and are still here. The saved version is below: compare them; saving again replaces it with yours.");
+        }
+        Response.StatusCode = outcome.StatusCode;
+        return await show();
+    }
+}
