@@ -29,9 +29,13 @@ public abstract class AssetEditorModel(AssetStore store, AssetCommands commands)
     [FromQuery(Name = "version")] public int? BackVersion { get; set; }
 
     /// <summary>The list this editor was opened from.</summary>
-    public string BackUrl => BackDefinition is null ? "/designer/assets" : $"/designer/assets?definition={Uri.EscapeDataString(BackDefinition)}&version={BackVersion}";
+    public string BackUrl => WithBack("/designer/assets");
 
-    public string Here => Request.Path + (BackDefinition is null ? "" : $"?definition={Uri.EscapeDataString(BackDefinition)}&version={BackVersion}");
+    public string Here => WithBack(Request.Path);
+
+    /// <summary>An address in the designer that still knows which definition version the designer came from.</summary>
+    public string WithBack(string path) =>
+        path + (BackDefinition is null ? "" : $"?definition={Uri.EscapeDataString(BackDefinition)}&version={BackVersion}");
 
     /// <summary>This page's address for a form button's handler, keeping the way back.</summary>
     public string HandlerUrl(string handler) => Here + (BackDefinition is null ? "?" : "&") + "handler=" + handler;
