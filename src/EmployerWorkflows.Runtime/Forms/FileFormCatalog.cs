@@ -18,8 +18,8 @@ public sealed class FileFormCatalog : IFormCatalog
     public const string FileSuffix = ".form.json";
 
     private readonly string _folder;
-    private Lazy<Snapshot> _snapshot;
-    private IReadOnlyDictionary<string, string> _saved = new Dictionary<string, string>();
+    private volatile Lazy<Snapshot> _snapshot;
+    private volatile IReadOnlyDictionary<string, string> _saved = new Dictionary<string, string>();
 
     /// <param name="folder">Folder of the form files, e.g. <c>workflows/forms</c>.</param>
     public FileFormCatalog(string folder)
@@ -39,9 +39,6 @@ public sealed class FileFormCatalog : IFormCatalog
 
     /// <summary>The form with this id, or null when there is none (or its file is broken).</summary>
     public FormDefinition? Get(string formId) => _snapshot.Value.Forms.GetValueOrDefault(formId);
-
-    /// <summary>The JSON text in force for a form (saved, else shipped); null when there is none.</summary>
-    public string? Source(string formId) => _saved.GetValueOrDefault(formId) ?? FileSource(formId);
 
     /// <summary>The shipped file's JSON text; null when no file ships for this id.</summary>
     public string? FileSource(string formId)
