@@ -27,48 +27,45 @@ public sealed record AssetErrorView(string Path, string Code, string Message);
 /// </summary>
 public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvider clock)
 {
-    public async Task<IResult> SaveAsync(AssetKey key, AssetSave request, ClaimsPrincipal user, CancellationToken ct)
-    {
-        try
+    public Task<IResult> SaveAsync(AssetKey key, AssetSave request, ClaimsPrincipal user, CancellationToken ct) =>
+        RunAsync(key, T("Il testo contiene errori: non è stato salvato.", "The text has errors and was not saved."), async () =>
         {
             var saved = await store.SaveAsync(key, request.Source ?? "", request.Revision, CompanyAccess.UserId(user), ct);
             await JournalAsync(user, "asset.save", $"{key} saved (revision {saved.Revision}).", ct);
-            return Results.Ok(AssetView.From(saved));
-        }
-        catch (AssetInvalidException e)
-        {
-            return Invalid(key, e, T("Il testo contiene errori: non è stato salvato.", "The text has errors and was not saved."));
-        }
-        catch (AssetConflictException e)
-        {
-            return Conflict(e);
-        }
-    }
+            return saved;
+        });
 
-    public async Task<IResult> RestoreFileAsync(AssetKey key, int revision, ClaimsPrincipal user, CancellationToken ct)
-    {
-        try
+    public Task<IResult> RestoreFileAsync(AssetKey key, int revision, ClaimsPrincipal user, CancellationToken ct) =>
+        RunAsync(key, T("Non si può ripristinare.", "It cannot be restored."), async () =>
         {
             var restored = await store.RestoreFileAsync(key, revision, CompanyAccess.UserId(user), ct);
             if (restored.Revision != revision)
                 await JournalAsync(user, "asset.restore-file", $"{key} back to its shipped file (revision {restored.Revision}).", ct);
-            return Results.Ok(AssetView.From(restored));
-        }
-        catch (AssetInvalidException e)
-        {
-            return Invalid(key, e, T("Non si può ripristinare.", "It cannot be restored."));
-        }
-        catch (AssetConflictException e)
-        {
-            return Conflict(e);
-        }
-    }
+            return restored;
+        });
 
     /// <summary>The findings of a refused save, as <see cref="SaveAsync"/> answers them.</summary>
     public static IReadOnlyList<AssetErrorView> Errors(IResult result) =>
         result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult p && p.ProblemDetails.Extensions.TryGetValue("errors", out var errors)
             ? errors as IReadOnlyList<AssetErrorView> ?? []
             : [];
+
+    /// <summary>Runs a change and answers it: the asset as it now is, or why nothing changed.</summary>
+    private static async Task<IResult> RunAsync(AssetKey key, string invalidTitle, Func<Task<AssetState>> change)
+    {
+        try
+        {
+            return Results.Ok(AssetView.From(await change()));
+        }
+        catch (AssetInvalidException e)
+        {
+            return Invalid(key, e, invalidTitle);
+        }
+        catch (AssetConflictException e)
+        {
+            return Conflict(e);
+        }
+    }
 
     private static IResult Invalid(AssetKey key, AssetInvalidException e, string title) =>
         Results.Problem(statusCode: 400, title: title, extensions: new Dictionary<string, object?>
