@@ -95,6 +95,7 @@ public sealed class AssetPagesTests : CompanyScenario
         var after = await HtmlAsync(await designer.GetAsync(Approved), HttpStatusCode.OK);
         Assert.Contains("Il collega</textarea>", after);
         Assert.Contains("data-origin=\"saved\" data-revision=\"1\"", after);
+        Assert.Matches(@"<tr><td>1</td><td>[^<]+</td><td>[^<—]+</td><td>testo salvato</td></tr>", after);
     }
 
     [Fact]

@@ -73,16 +73,20 @@ public sealed class AssetsApiTests : CompanyScenario
     {
         var designer = await Designer();
         var json = (await ReadAsync(await designer.GetAsync("/api/definitions/sample-procedure/versions/1"), HttpStatusCode.OK)).GetProperty("json").GetString()!;
-        var edited = json.Replace("\"template\": \"sample-received\"", "\"template\": \"sample-thanks\"");
-        Assert.NotEqual(json, edited);
-        Assert.Contains("unknown-template", await ValidationCodesAsync(designer, edited));
+        var edited = json.Replace("\"template\": \"sample-received\"", "\"template\": \"sample-thanks\"")
+            .Replace("\"form\": \"company-integration\"", "\"form\": \"sample-integration\"");
+        Assert.Equal(["unknown-form", "unknown-template"], (await ValidationCodesAsync(designer, edited)).Order());
 
         await ReadAsync(await designer.PutAsJsonAsync("/api/templates/sample-thanks/it",
             new { source = "subject: Grazie, {{ company.name }}\n---\nAbbiamo ricevuto la pratica.", revision = 0 }), HttpStatusCode.OK);
         await ReadAsync(await designer.PutAsJsonAsync("/api/templates/sample-thanks/en",
             new { source = "subject: Thank you, {{ company.name }}\n---\nWe received the procedure.", revision = 0 }), HttpStatusCode.OK);
 
-        Assert.DoesNotContain("unknown-template", await ValidationCodesAsync(designer, edited));
+        var integration = (await ReadAsync(await designer.GetAsync("/api/forms/company-integration"), HttpStatusCode.OK)).GetProperty("source").GetString()!;
+        await ReadAsync(await designer.PutAsJsonAsync("/api/forms/sample-integration",
+            new { source = integration.Replace("\"id\": \"company-integration\"", "\"id\": \"sample-integration\""), revision = 0 }), HttpStatusCode.OK);
+
+        Assert.Empty(await ValidationCodesAsync(designer, edited));
         var names = await ReadAsync(await designer.GetAsync("/api/templates"), HttpStatusCode.OK);
         var row = names.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "sample-thanks");
         Assert.Equal(["saved", "saved"], row.GetProperty("languages").EnumerateArray().Select(l => l.GetProperty("status").GetProperty("origin").GetString()));

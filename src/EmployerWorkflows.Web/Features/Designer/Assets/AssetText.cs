@@ -22,7 +22,7 @@ public static class AssetText
     };
 
     public static string What(AssetKey key) => key.Kind == AssetKind.Template
-        ? T($"Email «{key.Name}» ({Language(key.Language)})", $"Email «{key.Name}» ({Language(key.Language)})")
+        ? $"Email «{key.Name}» ({Language(key.Language)})"
         : T($"Modulo «{key.Name}»", $"Form «{key.Name}»");
 
     public static string Language(string language) => language switch

@@ -1,4 +1,5 @@
 using EmployerWorkflows.Runtime.Assets;
+using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,10 +11,11 @@ namespace EmployerWorkflows.Web.Features.Designer.Assets.Pages;
 /// What the template and form editors share: load the text in force with its revision, save it (the text stays on
 /// the page whatever goes wrong), restore the shipped file, and show who saved what.
 /// </summary>
-public abstract class AssetEditorModel(AssetStore store, AssetCommands commands) : PageModel
+public abstract class AssetEditorModel(AssetStore store, AssetCommands commands, AppDbContext db) : PageModel
 {
     public AssetKey Key { get; protected set; } = null!;
     public AssetState State { get; private set; } = null!;
+    /// <summary>Saved revisions, newest first, each with the name of who saved it.</summary>
     public IReadOnlyList<AssetRevisionInfo> History { get; private set; } = [];
     /// <summary>The text in the editor: the one in force, or the one just posted.</summary>
     public string Source { get; protected set; } = "";
@@ -46,7 +48,9 @@ public abstract class AssetEditorModel(AssetStore store, AssetCommands commands)
     protected async Task LoadAsync(string? posted, int? postedRevision, CancellationToken ct)
     {
         State = await store.GetAsync(Key, ct);
-        History = await store.HistoryAsync(Key, ct);
+        var history = await store.HistoryAsync(Key, ct);
+        var name = await PeopleNames.LoadAsync(db, history.Select(h => h.SavedBy), ct);
+        History = history.Select(h => h with { SavedBy = name(h.SavedBy) }).ToList();
         Source = posted ?? State.Source ?? Starter();
         Revision = postedRevision ?? State.Revision;
     }

@@ -1,4 +1,5 @@
 using EmployerWorkflows.Runtime.Assets;
+using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Web.Features.Identity;
@@ -9,7 +10,7 @@ namespace EmployerWorkflows.Web.Features.Designer.Assets.Pages;
 
 /// <summary>One form of human tasks: edit its JSON, see it as the task page will show it, save, or restore the shipped file.</summary>
 [Authorize(Roles = Roles.ProcessDesigner)]
-public sealed class FormEditorModel(AssetStore store, AssetCommands commands) : AssetEditorModel(store, commands)
+public sealed class FormEditorModel(AssetStore store, AssetCommands commands, AppDbContext db) : AssetEditorModel(store, commands, db)
 {
     /// <summary>The form as parsed from the text in the editor; null when it has errors.</summary>
     public FormDefinition? PreviewForm { get; private set; }

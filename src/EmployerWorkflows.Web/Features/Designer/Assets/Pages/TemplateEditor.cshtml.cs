@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Assets;
+using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Runtime.Templates;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -15,7 +16,7 @@ namespace EmployerWorkflows.Web.Features.Designer.Assets.Pages;
 /// prints, editable), save, or restore the shipped file.
 /// </summary>
 [Authorize(Roles = Roles.ProcessDesigner)]
-public sealed class TemplateEditorModel(AssetStore store, AssetCommands commands, FileTemplateCatalog templates) : AssetEditorModel(store, commands)
+public sealed class TemplateEditorModel(AssetStore store, AssetCommands commands, AppDbContext db, FileTemplateCatalog templates) : AssetEditorModel(store, commands, db)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
