@@ -32,10 +32,20 @@ public static class JobsSetup
         {
             o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", 2);
             o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..40];
+            o.ServerName = ServerName(Environment.MachineName, Environment.ProcessId, Guid.NewGuid());
         });
         builder.Services.AddHealthChecks().AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// This node's name among Hangfire servers: machine, process and a random part, cut to the 40 characters Hangfire
+    /// keeps. A short machine name and a low process id (PID 1 in a container) give fewer, and stay whole.
+    /// </summary>
+    public static string ServerName(string machineName, int processId, Guid instance)
+    {
+        var name = $"{machineName}:{processId}:{instance:N}";
+        return name.Length > 40 ? name[..40] : name;
     }
 
     /// <summary>Registers the recurring jobs and the operators-only dashboard.</summary>
