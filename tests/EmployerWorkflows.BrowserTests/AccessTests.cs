@@ -35,7 +35,7 @@ public sealed class AccessTests(Chromium chromium) : BrowserScenario(chromium)
         Assert.StartsWith("inline", preview.Headers["content-disposition"]);
         await reviewer.GetByLabel("Motivazione").FillAsync("Manca la firma.");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/inbox");
+        await reviewer.ArrivedAtAsync("/inbox$");
         await companyA.GotoAsync("/procedures");
         await companyA.Locator(".procedure .expected a").ClickAsync();
         var companyTaskUrl = new Uri(companyA.Url).AbsolutePath;

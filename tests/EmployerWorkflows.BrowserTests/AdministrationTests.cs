@@ -15,7 +15,7 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserScenario(chr
         var reviewer = await LoginAsync(Reviewer);
         await CompanySteps.OpenReviewTaskAsync(reviewer);
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/inbox");
+        await reviewer.ArrivedAtAsync("/inbox$");
 
         await admin.GotoAsync("/companies");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Officine Esempio Srl" }).ClickAsync();

@@ -19,7 +19,7 @@ public sealed class ConflictTests(Chromium chromium) : BrowserScenario(chromium)
         await CompanySteps.OpenReviewTaskAsync(second);
 
         await first.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
-        await first.WaitForURLAsync("**/inbox");
+        await first.ArrivedAtAsync("/inbox$");
 
         await second.GetByLabel("Motivazione").FillAsync("Dati incompleti.");
         await second.GetByRole(AriaRole.Button, new() { Name = "Respingi" }).ClickAsync();

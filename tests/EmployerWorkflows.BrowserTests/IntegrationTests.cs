@@ -39,7 +39,7 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
         await Expect(reviewer.Locator(".task-form")).ToHaveAttributeAsync("aria-busy", "true");
         await reviewer.Locator(".task-form").EvaluateAsync("f => { f.dataset.busy = 'false'; }");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/inbox");
+        await reviewer.ArrivedAtAsync("/inbox$");
 
         await company.GotoAsync("/procedures");
         var expected = company.Locator(".procedure .expected");
@@ -56,7 +56,7 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
         await ScreenshotAsync(company, "task-integration-errors");
         await company.GetByLabel("CAP").FillAsync("40121");
         await company.GetByRole(AriaRole.Button, new() { Name = "Invia l'integrazione" }).ClickAsync();
-        await company.WaitForURLAsync("**/procedures");
+        await company.ArrivedAtAsync("/procedures$");
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In verifica dall'agenzia");
 
         await CompanySteps.OpenReviewTaskAsync(reviewer, "Officine Esempio S.r.l.");

@@ -27,7 +27,7 @@ public sealed class KeyboardTests(Chromium chromium) : BrowserScenario(chromium)
         await reviewer.Keyboard.TypeAsync("Dati non verificabili.");
         await TabToAsync(reviewer, reviewer.GetByRole(AriaRole.Button, new() { Name = "Respingi" }));
         await reviewer.Keyboard.PressAsync("Enter");
-        await reviewer.WaitForURLAsync("**/inbox");
+        await reviewer.ArrivedAtAsync("/inbox$");
 
         await company.GotoAsync("/procedures");
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("Respinta");

@@ -57,14 +57,14 @@ public sealed class MonitorTests(Chromium chromium) : BrowserScenario(chromium)
         await AssertEveryInputLabelledAsync(op);
         await op.GetByLabel("Solo in errore").CheckAsync();
         await op.GetByRole(AriaRole.Button, new() { Name = "Filtra" }).ClickAsync();
-        await op.WaitForURLAsync(url => url.Contains("faulted=true"));
+        await op.ArrivedAtAsync("faulted=true");
         var row = op.Locator("tr[data-instance]");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("In errore");
         await ScreenshotAsync(op, "monitor-faulted");
 
         await row.GetByRole(AriaRole.Link, new() { Name = "Verifica nel registro imprese" }).ClickAsync();
-        await op.WaitForURLAsync($"**/monitor/{faulted}");
+        await op.ArrivedAtAsync($"/monitor/{faulted}$");
         var incident = op.Locator("tr[data-incident]");
         await Expect(incident).ToContainTextAsync("Registro imprese non raggiungibile");
         await Expect(incident).ToContainTextAsync("Aperto");

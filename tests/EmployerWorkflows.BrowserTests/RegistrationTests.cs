@@ -36,7 +36,7 @@ public sealed class RegistrationTests(Chromium chromium) : BrowserScenario(chrom
         await ScreenshotAsync(reviewer, "task-review");
         await AssertEveryInputLabelledAsync(reviewer);
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/inbox");
+        await reviewer.ArrivedAtAsync("/inbox$");
         await Expect(reviewer.Locator("tr[data-task]", new() { HasText = "Officine Esempio Srl" })).ToHaveCountAsync(0);
 
         await company.ReloadAsync();

@@ -47,7 +47,7 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
         {
             BaseURL = BaseUrl, Locale = "it-IT", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(Chromium.TimeoutMs);
         contexts.Add(context);
         return await context.NewPageAsync();
     }
@@ -60,7 +60,7 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
         await page.GetByLabel("Codice fiscale").FillAsync(codiceFiscale);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.LeftAsync("/account/login");
         return page;
     }
 

@@ -28,7 +28,7 @@ public static class CompanySteps
         await page.GetByRole(AriaRole.Button, new() { Name = "Avanti" }).ClickAsync();
         if (beforeSubmit is not null) await beforeSubmit();
         await page.GetByRole(AriaRole.Button, new() { Name = "Invia la richiesta" }).ClickAsync();
-        await page.WaitForURLAsync("**/procedures?submitted=*");
+        await page.ArrivedAtAsync(@"/procedures\?submitted=");
     }
 
     /// <summary>Opens the review task of the company from the reviewer's inbox.</summary>
@@ -37,6 +37,6 @@ public static class CompanySteps
         await reviewer.GotoAsync("/inbox");
         var row = reviewer.Locator("tr[data-task]", new() { HasText = companyName });
         await row.GetByRole(AriaRole.Link).First.ClickAsync();
-        await reviewer.WaitForURLAsync("**/tasks/*");
+        await reviewer.ArrivedAtAsync("/tasks/[^/]+$");
     }
 }

@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EmployerWorkflows.BrowserTests.Hosting;
+
+/// <summary>
+/// Waiting for the page a click leads to. It watches the address only, and does not wait for the browser's load
+/// event. A click already waits for the new document. Playwright's bookkeeping of the load event can miss it once
+/// the address has changed, and then a wait for the address failed after its whole timeout on a loaded page.
+/// What a test does next waits for the elements it needs.
+/// </summary>
+public static class PageArrival
+{
+    /// <summary>Waits until the address matches <paramref name="pattern"/>, a regular expression searched in the whole URL.</summary>
+    public static Task ArrivedAtAsync(this IPage page, string pattern) => Expect(page).ToHaveURLAsync(new Regex(pattern));
+
+    /// <summary>Waits until the address no longer matches <paramref name="pattern"/>.</summary>
+    public static Task LeftAsync(this IPage page, string pattern) => Expect(page).Not.ToHaveURLAsync(new Regex(pattern));
+}
