@@ -45,7 +45,8 @@ public sealed class AssetStore(IWorkflowDbContextFactory contexts, FileTemplateC
     {
         var current = await GetAsync(key, cancellationToken);
         if (current.FileSource is null)
-            throw new AssetInvalidException(key, [new("$", "no-shipped-file", $"No file ships for the {key}, so there is nothing to go back to.")]);
+            throw new AssetInvalidException(key, [new("$", "no-shipped-file", $"No file ships for the {key}, so there is nothing to go back to.",
+                $"Non esiste un file di partenza per «{key.Name}»: non c'è nulla da ripristinare.")]);
         if (current.Revision != expectedRevision)
             throw new AssetConflictException(key, current.Revision);
         return current.IsSaved ? await AddRevisionAsync(key, null, expectedRevision, userId, cancellationToken) : current;

@@ -12,7 +12,8 @@ internal static class ActivityParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new DefinitionError(path, "wrong-type", "An activity must be an object with an \"activity\" property."));
+            errors.Add(new DefinitionError(path, "wrong-type", "An activity must be an object with an \"activity\" property.",
+                "Un'attività deve essere un oggetto con la proprietà \"activity\"."));
             return null;
         }
 
@@ -38,7 +39,8 @@ internal static class ActivityParser
     private static ActivityDefinition? Unknown(JsonObjectReader reader, string kind)
     {
         reader.Error("activity", "unknown-activity",
-            $"\"{kind}\" is not an activity; use one of {string.Join(", ", Kinds)}.");
+            $"\"{kind}\" is not an activity; use one of {string.Join(", ", Kinds)}.",
+            $"\"{kind}\" non è un'attività: usa una di queste: {string.Join(", ", Kinds)}.");
         return null;
     }
 
@@ -68,7 +70,7 @@ internal static class ActivityParser
             case "high": return TaskPriority.High;
             case "urgent": return TaskPriority.Urgent;
             case var other:
-                reader.Error("priority", "bad-value", $"\"{other}\" is not a priority; use low, normal, high or urgent.");
+                reader.Error("priority", "bad-value", PriorityMessages.Unknown($"\"{other}\""), PriorityMessages.UnknownItalian($"\"{other}\""));
                 return TaskPriority.Normal;
         }
     }
@@ -117,7 +119,8 @@ internal static class ActivityParser
                 else
                 {
                     inputsReader.Error(input.Name, "wrong-type",
-                        "An input is a JavaScript expression in a string, e.g. \"vars.companyId\" or \"'text'\".");
+                        "An input is a JavaScript expression in a string, e.g. \"vars.companyId\" or \"'text'\".",
+                        "Un input è un'espressione JavaScript in una stringa, ad esempio \"vars.companyId\" o \"'testo'\".");
                 }
             }
         }

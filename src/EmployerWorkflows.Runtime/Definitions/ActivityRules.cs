@@ -15,7 +15,8 @@ internal static class ActivityRules
                 if (activity.Id is { } id && !ids.Add(id))
                 {
                     rules.Add(P(path, "id"), "duplicate-activity-id",
-                        $"Another activity already has the id \"{id}\"; activity ids must be unique in the definition, so rename this one.");
+                        $"Another activity already has the id \"{id}\"; activity ids must be unique in the definition, so rename this one.",
+                        $"Un'altra attività ha già l'id \"{id}\": gli id delle attività devono essere unici nella definizione, quindi rinomina questa.");
                 }
 
                 Check(activity, path, state, rules);
@@ -43,7 +44,8 @@ internal static class ActivityRules
                 if ((timer.After is null) == (timer.At is null))
                 {
                     rules.Add(path, "timer-needs-after-or-at",
-                        "A timer needs exactly one of \"after\" (a duration such as P15D) or \"at\" (an expression giving an ISO date).");
+                        "A timer needs exactly one of \"after\" (a duration such as P15D) or \"at\" (an expression giving an ISO date).",
+                        "Un timer vuole esattamente uno tra \"after\" (una durata come P15D) e \"at\" (un'espressione che dà una data ISO).");
                 }
 
                 rules.Duration(P(path, "after"), timer.After);
@@ -67,7 +69,8 @@ internal static class ActivityRules
         if (task.Role is null && task.Assignee is null)
         {
             rules.Add(path, "task-needs-role-or-assignee",
-                "Nobody could work this task; give it a \"role\" (an inbox) or an \"assignee\" expression, or both.");
+                "Nobody could work this task; give it a \"role\" (an inbox) or an \"assignee\" expression, or both.",
+                "Nessuno potrebbe lavorare questa attività: dalle un \"role\" (una coda di lavoro) o un'espressione \"assignee\", o entrambi.");
         }
 
         if (task.Role is not null)
@@ -98,7 +101,8 @@ internal static class ActivityRules
         if (reminder.Times is null)
         {
             rules.Add(P(path, "escalate"), "escalate-needs-times",
-                "\"escalate\" fires after the last reminder, but without \"times\" reminders never end; add \"times\".");
+                "\"escalate\" fires after the last reminder, but without \"times\" reminders never end; add \"times\".",
+                "\"escalate\" scatta dopo l'ultimo sollecito, ma senza \"times\" i solleciti non finiscono mai: aggiungi \"times\".");
         }
 
         Trigger(P(path, "escalate"), reminder.Escalate, state, rules);
@@ -114,7 +118,8 @@ internal static class ActivityRules
         if (!rules.Operations.TryGetValue(invoke.Operation, out var operation))
         {
             rules.Add(P(path, "operation"), "unknown-operation",
-                $"No operation \"{invoke.Operation}\" is registered; use one of: {string.Join(", ", rules.Operations.Keys.Order(StringComparer.Ordinal))}.");
+                $"No operation \"{invoke.Operation}\" is registered; use one of: {OperationNames(rules)}.",
+                $"Nessuna operazione \"{invoke.Operation}\" è registrata: usa una di queste: {OperationNames(rules)}.");
             return;
         }
 
@@ -122,13 +127,15 @@ internal static class ActivityRules
         foreach (var name in invoke.Inputs.Keys.Where(n => !declared.Contains(n)))
         {
             rules.Add(P(P(path, "inputs"), name), "unknown-operation-input",
-                $"\"{invoke.Operation}\" has no input \"{name}\"; its inputs are: {string.Join(", ", declared)}.");
+                $"\"{invoke.Operation}\" has no input \"{name}\"; its inputs are: {string.Join(", ", declared)}.",
+                $"\"{invoke.Operation}\" non ha l'input \"{name}\"; i suoi input sono: {string.Join(", ", declared)}.");
         }
 
         foreach (var input in operation.Inputs.Where(i => i.Required && !invoke.Inputs.ContainsKey(i.Name)))
         {
             rules.Add(P(path, "inputs"), "missing-operation-input",
-                $"\"{invoke.Operation}\" requires the input \"{input.Name}\" ({input.Type}: {input.Description}); add it under \"inputs\".");
+                $"\"{invoke.Operation}\" requires the input \"{input.Name}\" ({input.Type}: {input.Description}); add it under \"inputs\".",
+                $"\"{invoke.Operation}\" richiede l'input \"{input.Name}\" ({input.Type}: {input.Description}): aggiungilo in \"inputs\".");
         }
     }
 
@@ -137,9 +144,12 @@ internal static class ActivityRules
         if (!state.On.ContainsKey(trigger))
         {
             rules.Add(path, "trigger-without-transition",
-                $"This state has no transition for \"{trigger}\", so firing it would do nothing; add \"on\": {{\"{trigger}\": {{\"to\": \"…\"}}}} or correct the name.");
+                $"This state has no transition for \"{trigger}\", so firing it would do nothing; add \"on\": {{\"{trigger}\": {{\"to\": \"…\"}}}} or correct the name.",
+                $"Questo stato non ha transizioni per \"{trigger}\", quindi farlo scattare non farebbe nulla: aggiungi \"on\": {{\"{trigger}\": {{\"to\": \"…\"}}}} o correggi il nome.");
         }
     }
+
+    private static string OperationNames(ReferenceRules rules) => string.Join(", ", rules.Operations.Keys.Order(StringComparer.Ordinal));
 
     private static string P(string parent, string name) => DefinitionPath.Property(parent, name);
 }

@@ -21,9 +21,11 @@ internal static class DuplicateKeyScanner
                     {
                         errors.Add(path == DefinitionPath.Property(DefinitionPath.Root, "states")
                             ? new DefinitionError(propertyPath, "duplicate-state",
-                                $"The state \"{property.Name}\" is defined twice; merge the two definitions or rename one.")
+                                $"The state \"{property.Name}\" is defined twice; merge the two definitions or rename one.",
+                                $"Lo stato \"{property.Name}\" è definito due volte: unisci le due definizioni o rinominane una.")
                             : new DefinitionError(propertyPath, "duplicate-property",
-                                $"\"{property.Name}\" appears twice in the same object; keep one."));
+                                $"\"{property.Name}\" appears twice in the same object; keep one.",
+                                $"\"{property.Name}\" compare due volte nello stesso oggetto: tienine uno."));
                         continue;
                     }
 

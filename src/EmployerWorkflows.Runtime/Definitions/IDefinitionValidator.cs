@@ -16,4 +16,9 @@ public sealed record DefinitionCheck(WorkflowDefinition? Definition, IReadOnlyLi
 /// <summary>One problem, at a JSON path such as <c>$.states.UnderReview.on.approve[0].to</c>.</summary>
 /// <param name="Code">Stable machine code, e.g. <c>unknown-target-state</c>.</param>
 /// <param name="Message">What is wrong and what to do, in English.</param>
-public sealed record DefinitionError(string Path, string Code, string Message);
+/// <param name="Italian">The same, in Italian.</param>
+public sealed record DefinitionError(string Path, string Code, string Message, string Italian)
+{
+    /// <summary>The message in the language with this two-letter code: English for <c>en</c>, Italian otherwise.</summary>
+    public string In(string language) => language == "en" ? Message : Italian;
+}

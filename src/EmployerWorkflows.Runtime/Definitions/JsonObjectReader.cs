@@ -19,7 +19,8 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
     {
         if (Get(name) is null)
         {
-            errors.Add(new DefinitionError(PathOf(name), "missing-property", $"Add the required property \"{name}\"."));
+            errors.Add(new DefinitionError(PathOf(name), "missing-property",
+                $"Add the required property \"{name}\".", $"Aggiungi la proprietà obbligatoria \"{name}\"."));
             return null;
         }
 
@@ -35,7 +36,7 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            WrongType(name, "a string");
+            WrongType(name, "a string", "una stringa");
             return null;
         }
 
@@ -54,7 +55,7 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
             return value.GetBoolean();
         }
 
-        WrongType(name, "true or false");
+        WrongType(name, "true or false", "true o false");
         return false;
     }
 
@@ -70,7 +71,7 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
             return number;
         }
 
-        WrongType(name, "a whole number");
+        WrongType(name, "a whole number", "un numero intero");
         return null;
     }
 
@@ -80,7 +81,8 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
         {
             if (required)
             {
-                errors.Add(new DefinitionError(PathOf(name), "missing-property", $"Add the required list \"{name}\"."));
+                errors.Add(new DefinitionError(PathOf(name), "missing-property",
+                    $"Add the required list \"{name}\".", $"Aggiungi l'elenco obbligatorio \"{name}\"."));
             }
 
             return [];
@@ -88,7 +90,7 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            WrongType(name, "an array of strings");
+            WrongType(name, "an array of strings", "un array di stringhe");
             return [];
         }
 
@@ -103,7 +105,7 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
             else
             {
                 errors.Add(new DefinitionError(
-                    DefinitionPath.Index(PathOf(name), index), "wrong-type", "Each item must be a string."));
+                    DefinitionPath.Index(PathOf(name), index), "wrong-type", "Each item must be a string.", "Ogni elemento deve essere una stringa."));
             }
 
             index++;
@@ -119,7 +121,8 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
             if (required)
             {
                 errors.Add(new DefinitionError(
-                    PathOf(name), "missing-property", $"Add \"{name}\" as {{\"it\": \"…\", \"en\": \"…\"}}."));
+                    PathOf(name), "missing-property", $"Add \"{name}\" as {{\"it\": \"…\", \"en\": \"…\"}}.",
+                    $"Aggiungi \"{name}\" nella forma {{\"it\": \"…\", \"en\": \"…\"}}."));
             }
 
             return null;
@@ -127,7 +130,7 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            WrongType(name, "an object {\"it\": \"…\", \"en\": \"…\"}");
+            WrongType(name, "an object {\"it\": \"…\", \"en\": \"…\"}", "un oggetto {\"it\": \"…\", \"en\": \"…\"}");
             return null;
         }
 
@@ -146,7 +149,7 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            WrongType(name, "an object");
+            WrongType(name, "an object", "un oggetto");
             return null;
         }
 
@@ -155,9 +158,9 @@ internal readonly struct JsonObjectReader(JsonElement element, string path, List
 
     public IEnumerable<JsonProperty> Properties() => element.EnumerateObject();
 
-    public void Error(string name, string code, string message) =>
-        errors.Add(new DefinitionError(PathOf(name), code, message));
+    public void Error(string name, string code, string message, string italian) =>
+        errors.Add(new DefinitionError(PathOf(name), code, message, italian));
 
-    private void WrongType(string name, string expected) =>
-        errors.Add(new DefinitionError(PathOf(name), "wrong-type", $"\"{name}\" must be {expected}."));
+    private void WrongType(string name, string expected, string expectedItalian) =>
+        errors.Add(new DefinitionError(PathOf(name), "wrong-type", $"\"{name}\" must be {expected}.", $"\"{name}\" deve essere {expectedItalian}."));
 }

@@ -22,7 +22,8 @@ internal sealed class ReferenceRules(
         if (!templates.Exists(name))
         {
             Add(path, "unknown-template",
-                $"There is no email template \"{name}\"; write it under Forms and emails (or ship workflows/templates/it/{name}.liquid) or use an existing name.");
+                $"There is no email template \"{name}\"; write it under Forms and emails (or ship workflows/templates/it/{name}.liquid) or use an existing name.",
+                $"Non esiste il modello di email \"{name}\": scrivilo in Moduli ed email (o distribuisci workflows/templates/it/{name}.liquid) oppure usa un nome esistente.");
         }
     }
 
@@ -30,7 +31,9 @@ internal sealed class ReferenceRules(
     {
         if (!forms.Exists(formId))
         {
-            Add(path, "unknown-form", $"There is no form \"{formId}\"; write it under Forms and emails (or ship workflows/forms/{formId}.form.json) or use an existing form id.");
+            Add(path, "unknown-form",
+                $"There is no form \"{formId}\"; write it under Forms and emails (or ship workflows/forms/{formId}.form.json) or use an existing form id.",
+                $"Non esiste il modulo \"{formId}\": scrivilo in Moduli ed email (o distribuisci workflows/forms/{formId}.form.json) oppure usa l'id di un modulo esistente.");
         }
     }
 
@@ -38,7 +41,9 @@ internal sealed class ReferenceRules(
     {
         if (!roles.Exists(role))
         {
-            Add(path, "unknown-role", $"\"{role}\" is not a known role; use one of the configured roles (names are case-sensitive).");
+            Add(path, "unknown-role",
+                $"\"{role}\" is not a known role; use one of the configured roles (names are case-sensitive).",
+                $"\"{role}\" non è un ruolo conosciuto: usa uno dei ruoli configurati (maiuscole e minuscole contano).");
         }
     }
 
@@ -51,25 +56,32 @@ internal sealed class ReferenceRules(
 
         if (!IsoDuration.TryParse(text, out var duration))
         {
-            Add(path, "bad-duration", $"\"{text}\" is not an ISO-8601 duration; write e.g. P5D, PT1H, P1DT2H30M or P2W.");
+            Add(path, "bad-duration", DurationMessages.NotIso($"\"{text}\""), DurationMessages.NotIsoItalian($"\"{text}\""));
         }
         else if (mustBePositive && duration.IsZero)
         {
-            Add(path, "bad-duration", $"\"{text}\" is zero; a repeating period must be longer than nothing, e.g. P1D.");
+            Add(path, "bad-duration",
+                $"\"{text}\" is zero; a repeating period must be longer than nothing, e.g. P1D.",
+                $"\"{text}\" è zero: un periodo che si ripete deve avere una durata, ad esempio P1D.");
         }
     }
 
-    public void Guard(string path, string? expression) => Expression(path, expression, "guard-does-not-compile", "guard");
+    public void Guard(string path, string? expression) =>
+        Expression(path, expression, "guard-does-not-compile", "The guard", "La condizione");
 
-    public void Expression(string path, string? expression) => Expression(path, expression, "expression-does-not-compile", "expression");
+    public void Expression(string path, string? expression) =>
+        Expression(path, expression, "expression-does-not-compile", "The expression", "L'espressione");
 
-    public void Add(string path, string code, string message) => errors.Add(new DefinitionError(path, code, message));
+    public void Add(string path, string code, string message, string italian) =>
+        errors.Add(new DefinitionError(path, code, message, italian));
 
-    private void Expression(string path, string? expression, string code, string what)
+    private void Expression(string path, string? expression, string code, string what, string whatItalian)
     {
         if (expression is not null && expressions.CompileError(expression) is { } error)
         {
-            Add(path, code, $"The {what} is not valid JavaScript: {error} Fix the syntax; it may use vars, payload, actor and now.");
+            Add(path, code,
+                $"{what} is not valid JavaScript: {error} Fix the syntax; it may use vars, payload, actor and now.",
+                $"{whatItalian} non è JavaScript valido: {error} Correggi la sintassi; può usare vars, payload, actor e now.");
         }
     }
 }

@@ -74,46 +74,54 @@ internal static partial class SchemaErrorTranslator
         {
             case "" when EndsWith(evaluationPath, "additionalProperties"):
                 yield return new DefinitionError(path, "schema",
-                    $"\"{LastSegment(pointer)}\" is not a known property here; remove it or check its spelling.");
+                    $"\"{LastSegment(pointer)}\" is not a known property here; remove it or check its spelling.",
+                    $"\"{LastSegment(pointer)}\" non è una proprietà prevista qui: toglila o controlla come è scritta.");
                 yield break;
             case "required":
                 var missing = QuotedName().Matches(message).Select(m => m.Groups[1].Value).ToList();
                 if (missing.Count == 0)
                 {
-                    yield return new DefinitionError(path, "schema", message);
+                    yield return new DefinitionError(path, "schema", message, message);
                 }
 
                 foreach (var name in missing)
                 {
                     yield return new DefinitionError(DefinitionPath.Property(path, name), "schema",
-                        $"The required property \"{name}\" is missing; add it.");
+                        $"The required property \"{name}\" is missing; add it.", $"Manca la proprietà obbligatoria \"{name}\": aggiungila.");
                 }
 
                 yield break;
             case "pattern" when schemaLocation.EndsWith("/$defs/duration", StringComparison.Ordinal):
                 yield return new DefinitionError(path, "bad-duration",
-                    $"{Quote(root, pointer)} is not an ISO-8601 duration; write e.g. P5D, PT1H, P1DT2H30M or P2W.");
+                    DurationMessages.NotIso(Quote(root, pointer)), DurationMessages.NotIsoItalian(QuoteItalian(root, pointer)));
                 yield break;
             case "pattern" when evaluationPath.Contains("/propertyNames", StringComparison.Ordinal):
                 yield return new DefinitionError(path, "schema",
-                    $"\"{LastSegment(pointer)}\" is not a valid name. {Describe(schemaLocation, evaluationPath)}");
+                    $"\"{LastSegment(pointer)}\" is not a valid name. {Describe(schemaLocation, evaluationPath)}",
+                    $"\"{LastSegment(pointer)}\" non è un nome valido. {DescribeItalian(schemaLocation, evaluationPath)}");
                 yield break;
             case "pattern":
-                yield return new DefinitionError(path, "schema", $"{Quote(root, pointer)} has the wrong form. {Describe(schemaLocation, evaluationPath)}");
+                yield return new DefinitionError(path, "schema",
+                    $"{Quote(root, pointer)} has the wrong form. {Describe(schemaLocation, evaluationPath)}",
+                    $"{QuoteItalian(root, pointer)} non ha la forma giusta. {DescribeItalian(schemaLocation, evaluationPath)}");
                 yield break;
             case "enum" when LastSegment(pointer) == "activity":
                 yield return new DefinitionError(path, "unknown-activity",
-                    $"{Quote(root, pointer)} is not an activity; use one of {string.Join(", ", ActivityParser.Kinds)}.");
+                    $"{Quote(root, pointer)} is not an activity; use one of {string.Join(", ", ActivityParser.Kinds)}.",
+                    $"{QuoteItalian(root, pointer)} non è un'attività: usa una di queste: {string.Join(", ", ActivityParser.Kinds)}.");
                 yield break;
             case "enum" when LastSegment(pointer) == "type" && pointer.StartsWith("/fields/", StringComparison.Ordinal):
                 yield return new DefinitionError(path, "schema",
-                    $"{Quote(root, pointer)} is not a field type; use one of {string.Join(", ", FieldTypes)}.");
+                    $"{Quote(root, pointer)} is not a field type; use one of {string.Join(", ", FieldTypes)}.",
+                    $"{QuoteItalian(root, pointer)} non è un tipo di campo: usa uno di questi: {string.Join(", ", FieldTypes)}.");
                 yield break;
             case "enum" when LastSegment(pointer) == "priority":
-                yield return new DefinitionError(path, "schema", $"{Quote(root, pointer)} is not a priority; use low, normal, high or urgent.");
+                yield return new DefinitionError(path, "schema",
+                    PriorityMessages.Unknown(Quote(root, pointer)), PriorityMessages.UnknownItalian(QuoteItalian(root, pointer)));
                 yield break;
             default:
-                yield return new DefinitionError(path, "schema", $"{message}.");
+                // The schema library's own words, English only.
+                yield return new DefinitionError(path, "schema", $"{message}.", $"{message}.");
                 yield break;
         }
     }
@@ -135,11 +143,26 @@ internal static partial class SchemaErrorTranslator
         _ => "Check the format described by the schema.",
     };
 
-    private static string Quote(JsonElement root, string pointer)
+    private static string DescribeItalian(string schemaLocation, string evaluationPath) => schemaLocation switch
     {
-        var element = Resolve(root, pointer);
-        return element is { ValueKind: JsonValueKind.String } value ? $"\"{value.GetString()}\"" : "The value";
-    }
+        _ when schemaLocation.EndsWith("/$defs/name", StringComparison.Ordinal) =>
+            "I nomi iniziano con una lettera e contengono solo lettere, cifre e trattini bassi, ad esempio UnderReview.",
+        _ when schemaLocation.EndsWith("/$defs/resourceName", StringComparison.Ordinal) =>
+            "I nomi di modelli e moduli sono in kebab-case, ad esempio company-review.",
+        _ when schemaLocation.EndsWith("/$defs/activityId", StringComparison.Ordinal) =>
+            "Gli id delle attività iniziano con una lettera e contengono lettere, cifre, '-' o '_'.",
+        _ when evaluationPath == "/properties/id" => "Gli id delle definizioni sono in kebab-case, ad esempio company-registration.",
+        _ when evaluationPath.EndsWith("/operation", StringComparison.Ordinal) =>
+            "I nomi delle operazioni sono parole camelCase separate da punti, ad esempio company.activate.",
+        _ => "Controlla il formato descritto dallo schema.",
+    };
+
+    private static string Quote(JsonElement root, string pointer) => Quoted(root, pointer) ?? "The value";
+
+    private static string QuoteItalian(JsonElement root, string pointer) => Quoted(root, pointer) ?? "Il valore";
+
+    private static string? Quoted(JsonElement root, string pointer) =>
+        Resolve(root, pointer) is { ValueKind: JsonValueKind.String } value ? $"\"{value.GetString()}\"" : null;
 
     /// <summary>Converts <c>/states/A/onEntry/0</c> to <c>$.states.A.onEntry[0]</c>, telling indexes from keys by the document.</summary>
     internal static string ToPath(string pointer, JsonElement root)

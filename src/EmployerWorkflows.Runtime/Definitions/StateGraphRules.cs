@@ -11,7 +11,8 @@ internal static class StateGraphRules
         if (!initialKnown)
         {
             errors.Add(new DefinitionError("$.initial", "unknown-initial-state",
-                $"The initial state \"{definition.Initial}\" is not defined; set \"initial\" to one of: {string.Join(", ", states.Keys)}."));
+                $"The initial state \"{definition.Initial}\" is not defined; set \"initial\" to one of: {string.Join(", ", states.Keys)}.",
+                $"Lo stato iniziale \"{definition.Initial}\" non è definito: imposta \"initial\" a uno di questi: {string.Join(", ", states.Keys)}."));
         }
 
         foreach (var (name, state) in states)
@@ -20,12 +21,14 @@ internal static class StateGraphRules
             if (state.Final && state.On.Count > 0)
             {
                 errors.Add(new DefinitionError(DefinitionPath.Property(DefinitionPath.State(name), "on"), "final-state-has-transitions",
-                    $"\"{name}\" is final, so the instance completes there and no trigger can leave it; remove \"on\" or \"final\"."));
+                    $"\"{name}\" is final, so the instance completes there and no trigger can leave it; remove \"on\" or \"final\".",
+                    $"\"{name}\" è finale: la pratica vi si conclude e nessun evento può farla uscire. Togli \"on\" oppure \"final\"."));
             }
             else if (!state.Final && state.On.Count == 0)
             {
                 errors.Add(new DefinitionError(DefinitionPath.State(name), "dead-end-state",
-                    $"\"{name}\" is not final and has no transitions, so instances entering it would never finish; add \"on\" transitions or mark it \"final\": true."));
+                    $"\"{name}\" is not final and has no transitions, so instances entering it would never finish; add \"on\" transitions or mark it \"final\": true.",
+                    $"\"{name}\" non è finale e non ha transizioni: le pratiche che vi entrano non finirebbero mai. Aggiungi transizioni in \"on\" oppure segnalo \"final\": true."));
             }
         }
 
@@ -46,7 +49,8 @@ internal static class StateGraphRules
                 if (!parsed.Definition.States.ContainsKey(transitions[i].To))
                 {
                     errors.Add(new DefinitionError(DefinitionPath.Property(parsed.TransitionPath(name, trigger, i), "to"), "unknown-target-state",
-                        $"The target state \"{transitions[i].To}\" is not defined; add it under \"states\" or correct the name."));
+                        $"The target state \"{transitions[i].To}\" is not defined; add it under \"states\" or correct the name.",
+                        $"Lo stato di arrivo \"{transitions[i].To}\" non è definito: aggiungilo in \"states\" o correggi il nome."));
                 }
             }
         }
@@ -58,7 +62,8 @@ internal static class StateGraphRules
         foreach (var name in definition.States.Keys.Where(n => !reached.Contains(n)))
         {
             errors.Add(new DefinitionError(DefinitionPath.State(name), "unreachable-state",
-                $"No transition leads from \"{definition.Initial}\" to \"{name}\"; add a transition to it or remove the state."));
+                $"No transition leads from \"{definition.Initial}\" to \"{name}\"; add a transition to it or remove the state.",
+                $"Nessuna transizione porta da \"{definition.Initial}\" a \"{name}\": aggiungi una transizione verso questo stato o toglilo."));
         }
     }
 
@@ -68,7 +73,8 @@ internal static class StateGraphRules
         if (finals.Count == 0)
         {
             errors.Add(new DefinitionError("$.states", "no-reachable-final-state",
-                "No state is marked \"final\": true, so no instance could ever complete; mark the end states final."));
+                "No state is marked \"final\": true, so no instance could ever complete; mark the end states final.",
+                "Nessuno stato ha \"final\": true, quindi nessuna pratica potrebbe concludersi: segna come finali gli stati conclusivi."));
             return;
         }
 
@@ -82,7 +88,8 @@ internal static class StateGraphRules
             if (!finishing.Contains(name) && state.On.Count > 0)
             {
                 errors.Add(new DefinitionError(DefinitionPath.State(name), "no-reachable-final-state",
-                    $"No sequence of transitions leads from \"{name}\" to a final state, so instances there could never complete; add a transition towards a final state."));
+                    $"No sequence of transitions leads from \"{name}\" to a final state, so instances there could never complete; add a transition towards a final state.",
+                    $"Da \"{name}\" nessuna sequenza di transizioni porta a uno stato finale, quindi le pratiche lì non potrebbero concludersi: aggiungi una transizione verso uno stato finale."));
             }
         }
     }

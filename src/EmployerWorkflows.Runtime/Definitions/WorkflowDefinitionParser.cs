@@ -40,8 +40,10 @@ public static class WorkflowDefinitionParser
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" at line {line + 1}, column {ex.BytePositionInLine + 1}" : "";
+            var whereItalian = ex.LineNumber is { } row ? $" alla riga {row + 1}, colonna {ex.BytePositionInLine + 1}" : "";
             errors.Add(new DefinitionError(DefinitionPath.Root, "invalid-json",
-                $"The document is not valid JSON{where}: {ex.Message} Fix the syntax (quotes, commas, brackets)."));
+                $"The document is not valid JSON{where}: {ex.Message} Fix the syntax (quotes, commas, brackets).",
+                $"Il documento non è JSON valido{whereItalian}: {ex.Message} Correggi la sintassi (virgolette, virgole, parentesi)."));
             return null;
         }
     }
@@ -52,7 +54,7 @@ public static class WorkflowDefinitionParser
         DuplicateKeyScanner.Scan(root, DefinitionPath.Root, errors);
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new DefinitionError(DefinitionPath.Root, "wrong-type", "A definition must be a JSON object."));
+            errors.Add(new DefinitionError(DefinitionPath.Root, "wrong-type", "A definition must be a JSON object.", "Una definizione deve essere un oggetto JSON."));
             return null;
         }
 
@@ -90,7 +92,7 @@ public static class WorkflowDefinitionParser
     {
         if (reader.Get("states") is null)
         {
-            reader.Error("states", "missing-property", "Add \"states\": an object of states by name.");
+            reader.Error("states", "missing-property", "Add \"states\": an object of states by name.", "Aggiungi \"states\": un oggetto con gli stati per nome.");
             return null;
         }
 
@@ -106,7 +108,7 @@ public static class WorkflowDefinitionParser
             var path = DefinitionPath.Property(statesReader.Path, property.Name);
             if (property.Value.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new DefinitionError(path, "wrong-type", "A state must be an object."));
+                errors.Add(new DefinitionError(path, "wrong-type", "A state must be an object.", "Uno stato deve essere un oggetto."));
                 continue;
             }
 
@@ -137,7 +139,7 @@ public static class WorkflowDefinitionParser
             }
             else
             {
-                reader.Error("onEntry", "wrong-type", "\"onEntry\" must be an array of activities.");
+                reader.Error("onEntry", "wrong-type", "\"onEntry\" must be an array of activities.", "\"onEntry\" deve essere un array di attività.");
             }
         }
 
@@ -168,7 +170,8 @@ public static class WorkflowDefinitionParser
         if (value.ValueKind != JsonValueKind.Array)
         {
             errors.Add(new DefinitionError(path, "wrong-type",
-                "A trigger maps to a transition {\"to\": \"State\"} or an array of them."));
+                "A trigger maps to a transition {\"to\": \"State\"} or an array of them.",
+                "Un evento porta a una transizione {\"to\": \"Stato\"} o a un array di transizioni."));
             return [];
         }
 
@@ -179,7 +182,8 @@ public static class WorkflowDefinitionParser
             var itemPath = DefinitionPath.Index(path, index++);
             if (item.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new DefinitionError(itemPath, "wrong-type", "A transition must be an object {\"to\": \"State\"}."));
+                errors.Add(new DefinitionError(itemPath, "wrong-type", "A transition must be an object {\"to\": \"State\"}.",
+                    "Una transizione deve essere un oggetto {\"to\": \"Stato\"}."));
             }
             else if (Transition(item, itemPath, errors) is { } transition)
             {

@@ -91,7 +91,8 @@ public sealed class FileFormCatalog : IFormCatalog
             if (form.Id != expectedId)
             {
                 problems.Add(new FormFileProblem(fileName, new DefinitionError("$.id", "form-id-mismatch",
-                    $"The form id \"{form.Id}\" differs from the file name; rename the file to {form.Id}{FileSuffix} or set \"id\": \"{expectedId}\".")));
+                    $"The form id \"{form.Id}\" differs from the file name; rename the file to {form.Id}{FileSuffix} or set \"id\": \"{expectedId}\".",
+                    $"L'id del modulo \"{form.Id}\" è diverso dal nome del file: rinomina il file in {form.Id}{FileSuffix} o imposta \"id\": \"{expectedId}\".")));
                 continue;
             }
 

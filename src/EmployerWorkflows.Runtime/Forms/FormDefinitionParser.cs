@@ -87,19 +87,22 @@ public static class FormDefinitionParser
             if (!names.Add(field.Name))
             {
                 errors.Add(new DefinitionError(DefinitionPath.Property(path, "name"), "duplicate-field",
-                    $"Another field is already named \"{field.Name}\"; payload keys must be unique, so rename one."));
+                    $"Another field is already named \"{field.Name}\"; payload keys must be unique, so rename one.",
+                    $"Un altro campo si chiama già \"{field.Name}\": le chiavi dei dati inviati devono essere uniche, quindi rinominane uno."));
             }
 
             if (field.Options.Count > 0 && field.Type != FormFieldType.Select)
             {
                 errors.Add(new DefinitionError(DefinitionPath.Property(path, "options"), "options-need-select",
-                    "Only select fields have options; remove \"options\" or set \"type\": \"select\"."));
+                    "Only select fields have options; remove \"options\" or set \"type\": \"select\".",
+                    "Solo i campi a scelta hanno opzioni: togli \"options\" o imposta \"type\": \"select\"."));
             }
 
             if ((field.Accept.Count > 0 || field.MaxSizeMb is not null) && field.Type != FormFieldType.File)
             {
                 errors.Add(new DefinitionError(path, "accept-needs-file",
-                    "\"accept\" and \"maxSizeMb\" apply to file fields only; remove them or set \"type\": \"file\"."));
+                    "\"accept\" and \"maxSizeMb\" apply to file fields only; remove them or set \"type\": \"file\".",
+                    "\"accept\" e \"maxSizeMb\" valgono solo per i campi file: toglili o imposta \"type\": \"file\"."));
             }
         }
     }

@@ -69,7 +69,8 @@ public sealed partial class DefinitionStore
             throw new DefinitionInvalidException(definitionId, check.Errors);
         if (check.Definition!.Id != definitionId)
             throw new DefinitionInvalidException(definitionId,
-                [new("$.id", "id-mismatch", $"The document's id is '{check.Definition.Id}'; it must be '{definitionId}'.")]);
+                [new("$.id", "id-mismatch", $"The document's id is '{check.Definition.Id}'; it must be '{definitionId}'.",
+                    $"L'id del documento è '{check.Definition.Id}'; deve essere '{definitionId}'.")]);
         var next = await NextVersionAsync(db, definitionId, cancellationToken);
         draft.Version = next;
         draft.Status = DefinitionStatus.Published;

@@ -38,7 +38,7 @@ public sealed partial class DefinitionStore
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbUpdateException)
             {
-                failed.Add(new ImportFailure(file, [new DefinitionError("$", "import-failed", e.Message)]));
+                failed.Add(new ImportFailure(file, [new DefinitionError("$", "import-failed", $"The file could not be imported: {e.Message}", $"Non è stato possibile importare il file: {e.Message}")]));
             }
         }
         return new ImportReport(imported, unchanged, failed);

@@ -138,6 +138,40 @@ public sealed class DefinitionValidatorTests
         Assert.Contains("\"Rejectd\" is not defined", check.Errors.Single().Message);
     }
 
+    [Theory]
+    [MemberData(nameof(BrokenDefinitions))]
+    public void Validate_SaysTheSameInItalian_NamingTheSameThings(string from, string to, string path, string code)
+    {
+        var error = _validator.Validate(Mutate(from, to)).Errors.Single();
+
+        Assert.Equal((path, code), (error.Path, error.Code));
+        Assert.NotEqual(error.Message, error.Italian);
+        Assert.Equal(error.Italian, error.In("it"));
+        Assert.Equal(error.Message, error.In("en"));
+        Assert.All(Quoted(error.Message), name => Assert.Contains(name, error.Italian));
+    }
+
+    [Fact]
+    public void Validate_SaysWhatToDoInItalian_WhenTargetStateIsUnknown()
+    {
+        var check = _validator.Validate(Mutate("\"reject\": { \"to\": \"Rejected\"", "\"reject\": { \"to\": \"Rejectd\""));
+
+        Assert.Contains("Lo stato di arrivo \"Rejectd\" non è definito", check.Errors.Single().Italian);
+    }
+
+    [Fact]
+    public void Validate_TellsLineAndColumnInBothLanguages_WhenJsonIsBroken()
+    {
+        var error = _validator.Validate("{\n  \"id\": \"x\",\n  \"title\" \"oops\"\n}").Errors.Single();
+
+        Assert.Contains("at line 3, column", error.Message);
+        Assert.Contains("alla riga 3, colonna", error.Italian);
+    }
+
+    /// <summary>The names a message quotes: states, triggers, properties, values.</summary>
+    private static IEnumerable<string> Quoted(string message) =>
+        System.Text.RegularExpressions.Regex.Matches(message, "\"[^\"]+\"").Select(m => m.Value);
+
     [Fact]
     public void Validate_ReturnsDefinition_WhenOnlySemanticRulesFail()
     {

@@ -32,6 +32,23 @@ public sealed class DesignerApiTests : CompanyScenario
     private Task<HttpClient> Operator() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.Operator));
 
     [Fact]
+    public async Task Validate_AnswersInTheReadersLanguage()
+    {
+        var designer = await Designer();
+        var typo = Demo.Replace("\"to\": \"Closed\"", "\"to\": \"Closd\"");
+
+        async Task<string> MessageAsync(string url)
+        {
+            var check = await ReadAsync(await designer.PostAsync(url, new StringContent(typo, Encoding.UTF8, "application/json")), HttpStatusCode.OK);
+            return check.GetProperty("errors").EnumerateArray()
+                .Single(e => e.GetProperty("code").GetString() == "unknown-target-state").GetProperty("message").GetString()!;
+        }
+
+        Assert.Contains("Lo stato di arrivo \"Closd\" non è definito", await MessageAsync("/api/definitions/validate"));
+        Assert.Contains("The target state \"Closd\" is not defined", await MessageAsync("/api/definitions/validate?culture=en-GB&ui-culture=en-GB"));
+    }
+
+    [Fact]
     public async Task Designer_PublishesNewVersion_WhileRunningInstancesKeepTheirs()
     {
         var designer = await Designer();

@@ -60,7 +60,7 @@ public static class DefinitionsApi
             {
                 using var reader = new StreamReader(request.Body, Encoding.UTF8);
                 var check = validator.Validate(await reader.ReadToEndAsync());
-                return Results.Ok(new { valid = check.IsValid, errors = check.Errors,
+                return Results.Ok(new { valid = check.IsValid, errors = DesignerError.Of(check.Errors),
                     diagram = check.Definition is null ? null : MermaidDiagram.For(check.Definition, null, Lang.Code) });
             })
             .Accepts<string>("application/json")
@@ -96,7 +96,7 @@ public static class DefinitionsApi
                 catch (DefinitionInvalidException e)
                 {
                     return Results.Problem(statusCode: 400, title: Lang.T("La bozza contiene errori: non può essere pubblicata.", "The draft has errors and cannot be published."),
-                        extensions: new Dictionary<string, object?> { ["errors"] = e.Errors });
+                        extensions: new Dictionary<string, object?> { ["errors"] = DesignerError.Of(e.Errors) });
                 }
                 catch (Runtime.Execution.WorkflowNotFoundException)
                 {
@@ -130,10 +130,10 @@ public static class DefinitionsApi
                 var check = validator.Validate(json);
                 if (check.Definition is null)
                     return Results.Problem(statusCode: 400, title: Lang.T("Il file non è una definizione leggibile.", "The file is not a readable definition."),
-                        extensions: new Dictionary<string, object?> { ["errors"] = check.Errors });
+                        extensions: new Dictionary<string, object?> { ["errors"] = DesignerError.Of(check.Errors) });
                 var saved = await store.SaveDraftAsync(check.Definition.Id, json, await DraftRevisionAsync(db, check.Definition.Id, ct), UserIdOf(http), ct);
                 await JournalAsync(db, http, "definition.import", $"{file.FileName} imported as draft of {check.Definition.Id}.", clock, ct);
-                return Results.Ok(new { saved, errors = check.Errors });
+                return Results.Ok(new { saved, errors = DesignerError.Of(check.Errors) });
             })
             .DisableAntiforgery()
             .WithSummary("Import a definition file as the draft").WithDescription("Validation errors are returned but do not prevent saving a draft; they prevent publishing.");

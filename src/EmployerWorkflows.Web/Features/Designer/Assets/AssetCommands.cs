@@ -18,9 +18,6 @@ public sealed record AssetView(string Kind, string Name, string? Language, strin
         s.Key.Kind == AssetKind.Template ? s.Key.Language : null, s.Source, s.FileSource, s.Revision, s.IsSaved, s.SavedAt, s.SavedBy);
 }
 
-/// <summary>A finding that stopped a save, with the rule's code and path.</summary>
-public sealed record AssetErrorView(string Path, string Code, string Message);
-
 /// <summary>
 /// Saving and restoring templates and forms, answered as HTTP results so the API returns them as they are and the
 /// pages read them back (<see cref="PageOutcome"/>). Every change is journaled; refusals change nothing.
@@ -45,9 +42,9 @@ public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvide
         });
 
     /// <summary>The findings of a refused save, as <see cref="SaveAsync"/> answers them.</summary>
-    public static IReadOnlyList<AssetErrorView> Errors(IResult result) =>
+    public static IReadOnlyList<DesignerError> Errors(IResult result) =>
         result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult p && p.ProblemDetails.Extensions.TryGetValue("errors", out var errors)
-            ? errors as IReadOnlyList<AssetErrorView> ?? []
+            ? errors as IReadOnlyList<DesignerError> ?? []
             : [];
 
     /// <summary>Runs a change and answers it: the asset as it now is, or why nothing changed.</summary>
@@ -59,7 +56,7 @@ public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvide
         }
         catch (AssetInvalidException e)
         {
-            return Invalid(key, e, invalidTitle);
+            return Invalid(e, invalidTitle);
         }
         catch (AssetConflictException e)
         {
@@ -67,10 +64,10 @@ public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvide
         }
     }
 
-    private static IResult Invalid(AssetKey key, AssetInvalidException e, string title) =>
+    private static IResult Invalid(AssetInvalidException e, string title) =>
         Results.Problem(statusCode: 400, title: title, extensions: new Dictionary<string, object?>
         {
-            ["errors"] = e.Errors.Select(error => new AssetErrorView(error.Path, error.Code, AssetText.Message(key, error))).ToList(),
+            ["errors"] = e.Errors.Select(error => new DesignerError(error.Path, error.Code, AssetText.Message(error))).ToList(),
         });
 
     private static IResult Conflict(AssetConflictException e) =>

@@ -24,7 +24,7 @@ public static class SandboxApi
                 var check = validator.Validate(request.Json ?? "");
                 if (!check.IsValid)
                     return Results.Problem(statusCode: 400, title: Lang.T("La definizione contiene errori.", "The definition has errors."),
-                        extensions: new Dictionary<string, object?> { ["errors"] = check.Errors });
+                        extensions: new Dictionary<string, object?> { ["errors"] = DesignerError.Of(check.Errors) });
                 var session = new SandboxSession(WorkflowRuntimeSetup.WorkflowsPath(configuration, configuration["App:Home"]!),
                     Roles.All.Append(WorkflowRuntimeSetup.CompanyRole), operations, clock.GetUtcNow());
                 registry.Add(session);

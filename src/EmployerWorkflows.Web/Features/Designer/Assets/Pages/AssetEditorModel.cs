@@ -21,7 +21,7 @@ public abstract class AssetEditorModel(AssetStore store, AssetCommands commands,
     public string Source { get; protected set; } = "";
     /// <summary>The revision the editor loaded; sent back when saving.</summary>
     public int Revision { get; protected set; }
-    public IReadOnlyList<AssetErrorView> Errors { get; private set; } = [];
+    public IReadOnlyList<DesignerError> Errors { get; private set; } = [];
     public string? Problem { get; private set; }
     public string? ProblemDetail { get; private set; }
     /// <summary>Someone saved meanwhile: their text, to compare with the one kept in the editor.</summary>
