@@ -12,7 +12,8 @@ namespace EmployerWorkflows.Runtime.Templates;
 /// <summary>
 /// Renders catalog templates with Fluid (Liquid). The model's JSON is converted to plain dictionaries and
 /// lists; the text body is rendered unencoded and the HTML body is that text HTML-encoded, so values
-/// can never inject markup. Parsed templates are cached by name and source text, so an edited file is parsed again.
+/// can never inject markup. The parsed text of each template and language is cached and replaced when the text
+/// changes, so an edit is parsed again and edits do not pile up in memory.
 /// </summary>
 public sealed class FluidEmailTemplateRenderer : IEmailTemplateRenderer
 {
@@ -20,7 +21,7 @@ public sealed class FluidEmailTemplateRenderer : IEmailTemplateRenderer
 
     private readonly ITemplateCatalog _catalog;
     private readonly TemplateOptions _options = new() { MaxSteps = 100_000, MaxRecursion = 16 };
-    private readonly ConcurrentDictionary<string, Lazy<ParsedTemplate>> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Template, string Language), CachedTemplate> _parsed = new();
 
     public FluidEmailTemplateRenderer(ITemplateCatalog catalog)
     {
@@ -32,7 +33,7 @@ public sealed class FluidEmailTemplateRenderer : IEmailTemplateRenderer
     {
         var source = _catalog.GetSource(template, language)
             ?? throw new TemplateException(template, $"There is no email template \"{template}\".");
-        var parsed = _parsed.GetOrAdd(template + "\n" + source, _ => new Lazy<ParsedTemplate>(() => Parse(template, source))).Value;
+        var parsed = Parsed(template, language, source);
         var context = new TemplateContext(_options)
         {
             CultureInfo = CultureInfo.GetCultureInfo(FileTemplateCatalog.Normalize(language) == "en" ? "en-GB" : "it-IT"),
@@ -52,6 +53,23 @@ public sealed class FluidEmailTemplateRenderer : IEmailTemplateRenderer
         {
             throw new TemplateException(template, $"Template \"{template}\" failed to render: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>How many parsed texts are kept: one per template and language asked for.</summary>
+    internal int CachedCount => _parsed.Count;
+
+    private ParsedTemplate Parsed(string template, string language, string source)
+    {
+        var key = (template, language);
+        if (_parsed.TryGetValue(key, out var cached) && string.Equals(cached.Source, source, StringComparison.Ordinal))
+        {
+            return cached.Parsed;
+        }
+
+        // Two renders racing on a new text both parse it; the later entry wins and both results are right.
+        var parsed = Parse(template, source);
+        _parsed[key] = new CachedTemplate(source, parsed);
+        return parsed;
     }
 
     private static ParsedTemplate Parse(string template, string text)
@@ -81,4 +99,6 @@ public sealed class FluidEmailTemplateRenderer : IEmailTemplateRenderer
     }
 
     private sealed record ParsedTemplate(IFluidTemplate Subject, IFluidTemplate Body);
+
+    private sealed record CachedTemplate(string Source, ParsedTemplate Parsed);
 }

@@ -47,6 +47,25 @@ public sealed class FluidEmailTemplateRendererTests : IDisposable
     };
 
     [Fact]
+    public void Render_UsesTheEditedText_AndKeepsOneParsedTextPerTemplate_WhenTextIsEditedManyTimes()
+    {
+        var catalog = new FileTemplateCatalog(_folder.Root);
+        var renderer = new FluidEmailTemplateRenderer(catalog);
+
+        for (var edit = 1; edit <= 5; edit++)
+        {
+            catalog.UseSaved(new Dictionary<(string Language, string Name), string>
+            {
+                [("it", "reason")] = $"subject: Esito {edit}\n---\nMotivo: {{{{ reason }}}}",
+            });
+            Assert.Equal($"Esito {edit}", renderer.Render("reason", "it", new JsonObject { ["reason"] = "x" }).Subject);
+        }
+
+        Assert.Equal("Registrazione di Acme S.r.l. approvata", renderer.Render("approved", "it", Model()).Subject);
+        Assert.Equal(2, renderer.CachedCount);
+    }
+
+    [Fact]
     public void Render_FillsNestedValuesInSubject_WhenLanguageIsItalian()
     {
         Assert.Equal("Registrazione di Acme S.r.l. approvata", _renderer.Render("approved", "it", Model()).Subject);
