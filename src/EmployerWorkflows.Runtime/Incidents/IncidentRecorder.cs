@@ -23,6 +23,13 @@ public sealed class IncidentRecorder(IWorkflowDbContextFactory contexts)
         instance.Status = InstanceStatus.Faulted;
         instance.UpdatedAt = now;
         instance.Version++;
+        if (retriedIncident is { } retried)
+        {
+            // The retry's own entry went with its rolled-back transaction; the attempt stays in the audit trail.
+            db.Add(JournalEntries.For(instance, actor, now, JournalKind.Retry, trigger, fromState, fromState,
+                $"retry of incident {retried} failed again"));
+        }
+
         var incident = Add(db, instance, fromState, trigger, payload, failure, actor, now);
         if (retriedIncident is { } previous)
         {

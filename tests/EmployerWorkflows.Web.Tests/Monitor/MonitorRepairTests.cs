@@ -102,5 +102,6 @@ public sealed class MonitorRepairTests : MonitorHost
         var (instance, journal) = await InstanceAsync(faulted.InstanceId);
         Assert.Equal(InstanceStatus.Faulted, instance.Status);
         Assert.Equal(2, journal.Count(k => k == JournalKind.Incident));
+        Assert.Equal([JournalKind.Retry, JournalKind.Incident], journal.TakeLast(2));
     }
 }
