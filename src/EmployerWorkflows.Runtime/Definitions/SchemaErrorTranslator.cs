@@ -96,14 +96,16 @@ internal static partial class SchemaErrorTranslator
                     DurationMessages.NotIso(Quote(root, pointer)), DurationMessages.NotIsoItalian(QuoteItalian(root, pointer)));
                 yield break;
             case "pattern" when evaluationPath.Contains("/propertyNames", StringComparison.Ordinal):
+                var nameForm = Describe(schemaLocation, evaluationPath);
                 yield return new DefinitionError(path, "schema",
-                    $"\"{LastSegment(pointer)}\" is not a valid name. {Describe(schemaLocation, evaluationPath)}",
-                    $"\"{LastSegment(pointer)}\" non è un nome valido. {DescribeItalian(schemaLocation, evaluationPath)}");
+                    $"\"{LastSegment(pointer)}\" is not a valid name. {nameForm.English}",
+                    $"\"{LastSegment(pointer)}\" non è un nome valido. {nameForm.Italian}");
                 yield break;
             case "pattern":
+                var form = Describe(schemaLocation, evaluationPath);
                 yield return new DefinitionError(path, "schema",
-                    $"{Quote(root, pointer)} has the wrong form. {Describe(schemaLocation, evaluationPath)}",
-                    $"{QuoteItalian(root, pointer)} non ha la forma giusta. {DescribeItalian(schemaLocation, evaluationPath)}");
+                    $"{Quote(root, pointer)} has the wrong form. {form.English}",
+                    $"{QuoteItalian(root, pointer)} non ha la forma giusta. {form.Italian}");
                 yield break;
             case "enum" when LastSegment(pointer) == "activity":
                 yield return new DefinitionError(path, "unknown-activity",
@@ -129,32 +131,25 @@ internal static partial class SchemaErrorTranslator
     private static IEnumerable<string> FieldTypes =>
         Enum.GetNames<Forms.FormFieldType>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n));
 
-    private static string Describe(string schemaLocation, string evaluationPath) => schemaLocation switch
+    /// <summary>What a well-formed value looks like, in English and in Italian.</summary>
+    private static (string English, string Italian) Describe(string schemaLocation, string evaluationPath) => schemaLocation switch
     {
         _ when schemaLocation.EndsWith("/$defs/name", StringComparison.Ordinal) =>
-            "Names start with a letter and contain only letters, digits and underscores, e.g. UnderReview.",
+            ("Names start with a letter and contain only letters, digits and underscores, e.g. UnderReview.",
+             "I nomi iniziano con una lettera e contengono solo lettere, cifre e trattini bassi, ad esempio UnderReview."),
         _ when schemaLocation.EndsWith("/$defs/resourceName", StringComparison.Ordinal) =>
-            "Template and form names are kebab-case, e.g. company-review.",
+            ("Template and form names are kebab-case, e.g. company-review.",
+             "I nomi di modelli e moduli sono in kebab-case, ad esempio company-review."),
         _ when schemaLocation.EndsWith("/$defs/activityId", StringComparison.Ordinal) =>
-            "Activity ids start with a letter and contain letters, digits, '-' or '_'.",
-        _ when evaluationPath == "/properties/id" => "Definition ids are kebab-case, e.g. company-registration.",
+            ("Activity ids start with a letter and contain letters, digits, '-' or '_'.",
+             "Gli id delle attività iniziano con una lettera e contengono lettere, cifre, '-' o '_'."),
+        _ when evaluationPath == "/properties/id" =>
+            ("Definition ids are kebab-case, e.g. company-registration.",
+             "Gli id delle definizioni sono in kebab-case, ad esempio company-registration."),
         _ when evaluationPath.EndsWith("/operation", StringComparison.Ordinal) =>
-            "Operation names are dotted camelCase words, e.g. company.activate.",
-        _ => "Check the format described by the schema.",
-    };
-
-    private static string DescribeItalian(string schemaLocation, string evaluationPath) => schemaLocation switch
-    {
-        _ when schemaLocation.EndsWith("/$defs/name", StringComparison.Ordinal) =>
-            "I nomi iniziano con una lettera e contengono solo lettere, cifre e trattini bassi, ad esempio UnderReview.",
-        _ when schemaLocation.EndsWith("/$defs/resourceName", StringComparison.Ordinal) =>
-            "I nomi di modelli e moduli sono in kebab-case, ad esempio company-review.",
-        _ when schemaLocation.EndsWith("/$defs/activityId", StringComparison.Ordinal) =>
-            "Gli id delle attività iniziano con una lettera e contengono lettere, cifre, '-' o '_'.",
-        _ when evaluationPath == "/properties/id" => "Gli id delle definizioni sono in kebab-case, ad esempio company-registration.",
-        _ when evaluationPath.EndsWith("/operation", StringComparison.Ordinal) =>
-            "I nomi delle operazioni sono parole camelCase separate da punti, ad esempio company.activate.",
-        _ => "Controlla il formato descritto dallo schema.",
+            ("Operation names are dotted camelCase words, e.g. company.activate.",
+             "I nomi delle operazioni sono parole camelCase separate da punti, ad esempio company.activate."),
+        _ => ("Check the format described by the schema.", "Controlla il formato descritto dallo schema."),
     };
 
     private static string Quote(JsonElement root, string pointer) => Quoted(root, pointer) ?? "The value";
