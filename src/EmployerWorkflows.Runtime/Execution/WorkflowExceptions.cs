@@ -4,7 +4,17 @@ namespace EmployerWorkflows.Runtime.Execution;
 public abstract class WorkflowException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>No such instance, definition or version.</summary>
-public sealed class WorkflowNotFoundException(string message) : WorkflowException(message);
+public class WorkflowNotFoundException(string message) : WorkflowException(message);
+
+/// <summary>
+/// No version of the procedure is published (never, or every one was retired): it takes no new requests until a
+/// designer publishes one.
+/// </summary>
+public sealed class NoPublishedVersionException(string definitionId)
+    : WorkflowNotFoundException($"No published version of '{definitionId}' exists: it takes no new requests.")
+{
+    public string DefinitionId { get; } = definitionId;
+}
 
 /// <summary>The trigger cannot be fired now by this actor.</summary>
 public sealed class TriggerNotPermittedException(string trigger, string state, IReadOnlyList<string> permitted)

@@ -38,7 +38,7 @@ public sealed partial class DefinitionStore(
         if (cache.TryGetLatest(definitionId, out var latest))
             return latest;
         var version = await CompiledQueries.For(db).LatestPublished(db, definitionId)
-            ?? throw new WorkflowNotFoundException($"No published version of '{definitionId}' exists.");
+            ?? throw new NoPublishedVersionException(definitionId);
         var workflow = await GetAsync(db, definitionId, version);
         cache.SetLatest(workflow);
         return workflow;

@@ -46,8 +46,9 @@ public sealed class StartTests : ReviewScenarioTest
     [Fact]
     public async Task Start_ThrowsNotFound_WhenDefinitionHasNoPublishedVersion()
     {
-        await Assert.ThrowsAsync<WorkflowNotFoundException>(() =>
+        var refused = await Assert.ThrowsAsync<NoPublishedVersionException>(() =>
             Scenario.Engine.StartAsync(new StartWorkflow("unknown", null, null, null, null, Actors.Submitter)));
+        Assert.Equal("unknown", refused.DefinitionId);
     }
 
     [Fact]

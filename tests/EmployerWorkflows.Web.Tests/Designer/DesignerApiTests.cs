@@ -6,6 +6,7 @@ using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Tests.Companies;
 using EmployerWorkflows.Web.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Designer;
@@ -30,6 +31,39 @@ public sealed class DesignerApiTests : CompanyScenario
 
     private Task<HttpClient> Designer() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.ProcessDesigner));
     private Task<HttpClient> Operator() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.Operator));
+
+    [Fact]
+    public async Task Registration_IsRefusedClearly_AndSavesNothing_WhenTheOnlyPublishedVersionIsRetired()
+    {
+        var designer = await Designer();
+        var editor = await TestClients.HtmlAsync(await designer.GetAsync("/designer/company-registration"), HttpStatusCode.OK);
+        Assert.Contains("data-retire=\"1\" data-last-published=\"true\"", editor);
+        Assert.DoesNotContain("id=\"no-published-version\"", editor);
+
+        await ReadAsync(await designer.PostAsync("/api/definitions/company-registration/versions/1/retire", null), HttpStatusCode.NoContent);
+        var refused = await ReadAsync(await (await Submitter()).PostAsJsonAsync("/api/company-registrations",
+            new { company = Input(), firstUnitName = "Sede di Bologna" }), HttpStatusCode.Conflict);
+
+        Assert.Equal("Questa procedura al momento non accetta nuove richieste.", refused.GetProperty("title").GetString());
+        var wizard = await TestClients.HtmlAsync(await TestClients.PostFormAsync(await Submitter(), "/procedures/register", "", new()
+        {
+            ["step"] = "3", ["codiceFiscale"] = "12345670371", ["name"] = "Officine Esempio Srl", ["types[0].type"] = "private-employer",
+            ["registeredOffice.street"] = "Via dell'Indipendenza 1", ["registeredOffice.postalCode"] = "40121",
+            ["registeredOffice.municipality"] = "Bologna", ["registeredOffice.province"] = "BO", ["email"] = "info@officine-esempio.it",
+            ["legalRepresentative.firstName"] = "Lucia", ["legalRepresentative.lastName"] = "Legale",
+            ["legalRepresentative.codiceFiscale"] = LegalRepresentative, ["firstUnitName"] = "Sede di Bologna",
+        }), HttpStatusCode.OK);
+        Assert.Contains("id=\"registration-refused\"", wizard);
+        Assert.Contains("Non è stato salvato nulla.", wizard);
+        Assert.Contains("Officine Esempio Srl", wizard);
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+            Assert.False(await db.Set<Web.Features.Companies.Company>().AnyAsync());
+        }
+        var after = await TestClients.HtmlAsync(await designer.GetAsync("/designer/company-registration"), HttpStatusCode.OK);
+        Assert.Contains("id=\"no-published-version\"", after);
+    }
 
     [Fact]
     public async Task Validate_AnswersInTheReadersLanguage()

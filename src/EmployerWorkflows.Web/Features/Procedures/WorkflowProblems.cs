@@ -5,12 +5,16 @@ namespace EmployerWorkflows.Web.Features.Procedures;
 
 /// <summary>
 /// Turns the runtime's typed refusals into HTTP answers a person can act on: 404 unknown, 409 someone else acted
-/// first (with the current state), 409 not possible now, 400 missing fields.
+/// first (with the current state), 409 not possible now or procedure closed to new requests, 400 missing fields.
 /// </summary>
 public static class WorkflowProblems
 {
     public static IResult? ToResult(WorkflowException exception) => exception switch
     {
+        NoPublishedVersionException => Results.Problem(statusCode: 409,
+            title: Lang.T("Questa procedura al momento non accetta nuove richieste.", "This procedure is not taking new requests at the moment."),
+            detail: Lang.T("Non è stato salvato nulla. Riprova più tardi o contatta l'agenzia.",
+                "Nothing was saved. Try again later or contact the agency.")),
         WorkflowNotFoundException => Results.Problem(statusCode: 404,
             title: Lang.T("Pratica non trovata.", "Procedure not found.")),
         WorkflowConflictException c => Results.Problem(statusCode: 409,

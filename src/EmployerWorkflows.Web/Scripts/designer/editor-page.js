@@ -110,7 +110,8 @@ $("show-diff").addEventListener("click", async () => {
 wireImport($("import-form"), $("import-file"), messages, t);
 
 for (const button of document.querySelectorAll("button[data-retire]")) {
-  confirmTwice(button, t.retireConfirm, () => versionAction(button.dataset.retire, "retire", t.retired));
+  const question = button.dataset.lastPublished ? t.retireLastConfirm : t.retireConfirm;
+  confirmTwice(button, question, () => versionAction(button.dataset.retire, "retire", t.retired));
 }
 for (const button of document.querySelectorAll("button[data-rollback]")) {
   confirmTwice(button, dirty || revision ? t.rollbackConfirmDraft : t.rollbackConfirm, () => versionAction(button.dataset.rollback, "rollback", t.rolledBack));

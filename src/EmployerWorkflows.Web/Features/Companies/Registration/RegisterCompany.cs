@@ -70,6 +70,11 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
             // Another registration of the same codice fiscale committed first (unique index).
             return Duplicate(CompanyStatus.PendingReview).ToResult();
         }
+        catch (WorkflowException e) when (WorkflowProblems.ToResult(e) is { } refusal)
+        {
+            // E.g. every version of the review procedure was retired: nothing was committed.
+            return refusal;
+        }
     }
 
     private static FieldErrors Duplicate(CompanyStatus status) => new FieldErrors().Add("codiceFiscale",

@@ -44,6 +44,8 @@ public static class DesignerTexts
         ["diffHeading"] = T("Bozza confrontata con la versione {0}: {1} righe cambiate.", "Draft compared with version {0}: {1} lines changed."),
         ["diffNoPublished"] = T("Nessuna versione pubblicata: tutta la bozza è nuova.", "No published version: the whole draft is new."),
         ["retireConfirm"] = T("Conferma: ritira", "Confirm: retire"),
+        ["retireLastConfirm"] = T("Conferma: ritira l'unica versione in uso (nessuna nuova pratica potrà partire)",
+            "Confirm: retire the only version in use (no new procedure can start)"),
         ["retired"] = T("Versione {0} ritirata: non avvia più nuove pratiche.", "Version {0} retired: it no longer starts new procedures."),
         ["rollbackConfirm"] = T("Conferma: nuova bozza da questa versione", "Confirm: new draft from this version"),
         ["rollbackConfirmDraft"] = T("Conferma: sostituisci la bozza attuale", "Confirm: replace the current draft"),

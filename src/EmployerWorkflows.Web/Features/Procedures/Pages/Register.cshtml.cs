@@ -35,6 +35,8 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
     public int Step { get; private set; }
     public CompanyForm Form { get; private set; } = new();
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    /// <summary>A refusal that is not about a field, e.g. the procedure takes no new requests; what was typed stays.</summary>
+    public PageOutcome? Refusal { get; private set; }
 
     public void OnGet() { }
 
@@ -87,7 +89,9 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
         if (!outcome.Succeeded)
         {
             Errors = outcome.FieldErrors;
-            Step = 0;
+            // Field errors lead back to the first step; any other refusal is shown on this step, with the data kept.
+            if (Errors.Count > 0) Step = 0;
+            else Refusal = outcome;
             return Page();
         }
         var view = (RegistrationView)outcome.Value!;
