@@ -170,7 +170,8 @@ start_postgres
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 set +e
-dotnet test EmployerWorkflows.sln --nologo --verbosity quiet --tl:off --results-directory "$RESULTS_DIR" \
+# --blame: should a test host crash, the report names the tests that were running.
+dotnet test EmployerWorkflows.sln --nologo --verbosity quiet --tl:off --results-directory "$RESULTS_DIR" --blame \
     --logger "trx;LogFilePrefix=results" --logger "console;verbosity=minimal" "$@"
 status=$?
 set -e
