@@ -19,9 +19,11 @@ public static class RegistrationApi
             })
             .WithSummary("Register a company")
             .WithDescription("A logged-in person declares a company (data and types); it stays pending until an agency reviewer approves it. "
-                             + "On approval the person becomes the company's first administrator.")
+                             + "On approval the person becomes the company's first administrator. 409 while no version of the "
+                             + "review procedure is published: nothing is saved.")
             .Produces<RegistrationView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{companyId:guid}/resubmit", (Guid companyId, [FromBody] ResubmissionRequest request, HttpContext http,
                 ResubmitRegistration resubmit, CancellationToken ct) =>
