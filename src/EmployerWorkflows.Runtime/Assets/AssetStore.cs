@@ -85,15 +85,16 @@ public sealed class AssetStore(IWorkflowDbContextFactory contexts, FileTemplateC
         var revision = latest?.Revision ?? 0;
         if (revision != expectedRevision)
             throw new AssetConflictException(key, revision);
+        var now = time.GetUtcNow();
         var row = new WorkflowAsset
         {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Id = Guid.CreateVersion7(now),
             Kind = key.Kind,
             Name = key.Name,
             Language = key.Language,
             Revision = revision + 1,
             Source = source,
-            SavedAt = time.GetUtcNow(),
+            SavedAt = now,
             SavedBy = userId,
         };
         db.Add(row);

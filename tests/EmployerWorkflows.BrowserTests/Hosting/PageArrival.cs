@@ -5,9 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace EmployerWorkflows.BrowserTests.Hosting;
 
 /// <summary>
-/// Waiting for the page a click leads to. It watches the address only, and does not wait for the browser's load
-/// event. A click already waits for the new document. Playwright's bookkeeping of the load event can miss it once
-/// the address has changed, and then a wait for the address failed after its whole timeout on a loaded page.
+/// Waiting for the page a click leads to by its address only, not by the browser's load event: once, on a busy
+/// machine, a wait for the address saw it change but never saw "load", and failed after its whole timeout.
 /// What a test does next waits for the elements it needs.
 /// </summary>
 public static class PageArrival

@@ -58,23 +58,22 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
                 ["language"] = Lang.Code, ["codiceFiscale"] = user.CodiceFiscale,
             },
         };
-        try
+        // The runtime's refusals (e.g. every version of the review retired) are answered as such; nothing is committed.
+        return await WorkflowProblems.RunAsync(async () =>
         {
-            var result = await engine.StartAsync(db, new StartWorkflow(DefinitionId, null, variables, company.Id.ToString(), company.Id, actor), ct);
-            return Results.Created($"/api/companies/{company.Id}", new RegistrationView(company.Id, result.InstanceId, result.State,
-                Lang.T("Richiesta inviata: l'agenzia la esaminerà entro 5 giorni lavorativi. Riceverai un'email con l'esito.",
-                    "Request sent: the agency will review it within 5 working days. You will receive an email with the outcome.")));
-        }
-        catch (DbUpdateException)
-        {
-            // Another registration of the same codice fiscale committed first (unique index).
-            return Duplicate(CompanyStatus.PendingReview).ToResult();
-        }
-        catch (WorkflowException e) when (WorkflowProblems.ToResult(e) is { } refusal)
-        {
-            // E.g. every version of the review procedure was retired: nothing was committed.
-            return refusal;
-        }
+            try
+            {
+                var result = await engine.StartAsync(db, new StartWorkflow(DefinitionId, null, variables, company.Id.ToString(), company.Id, actor), ct);
+                return Results.Created($"/api/companies/{company.Id}", new RegistrationView(company.Id, result.InstanceId, result.State,
+                    Lang.T("Richiesta inviata: l'agenzia la esaminerà entro 5 giorni lavorativi. Riceverai un'email con l'esito.",
+                        "Request sent: the agency will review it within 5 working days. You will receive an email with the outcome.")));
+            }
+            catch (DbUpdateException)
+            {
+                // Another registration of the same codice fiscale committed first (unique index).
+                return Duplicate(CompanyStatus.PendingReview).ToResult();
+            }
+        });
     }
 
     private static FieldErrors Duplicate(CompanyStatus status) => new FieldErrors().Add("codiceFiscale",
