@@ -26,7 +26,7 @@ public sealed class AccessTests(Chromium chromium) : BrowserScenario(chromium)
         var reviewer = await LoginAsync(Reviewer);
         await CompanySteps.OpenReviewTaskAsync(reviewer);
         var taskUrl = new Uri(reviewer.Url).AbsolutePath;
-        var documentUrl = await reviewer.Locator(".document a").GetAttributeAsync("href");
+        var documentUrl = await reviewer.Locator(".document a[download]").GetAttributeAsync("href");
         Assert.Matches(new Regex("^/documents/[0-9a-f-]{36}$"), documentUrl);
         var preview = await reviewer.Context.APIRequest.GetAsync(documentUrl + "?inline=true");
         Assert.Equal(200, preview.Status);
