@@ -61,15 +61,30 @@ public sealed class AssetStore(IWorkflowDbContextFactory contexts, FileTemplateC
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One reload at a time, from reading to laying over: otherwise the periodic refresh could read just before a
+    /// save commits and lay its older texts over the save's own reload, and the node would serve the previous
+    /// text until the next refresh. Shared by every host of the process, which costs nothing but a short wait.
+    /// </summary>
+    private static readonly SemaphoreSlim ReloadGate = new(1, 1);
+
     /// <summary>Reads the newest revision of every asset and lays them over the files.</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = contexts.CreateDbContext();
-        var newest = await Newest(db).Where(a => a.Source != null)
-            .Select(a => new { a.Kind, a.Name, a.Language, a.Source })
-            .ToListAsync(cancellationToken);
-        templates.UseSaved(newest.Where(a => a.Kind == AssetKind.Template).ToDictionary(a => (a.Language, a.Name), a => a.Source!));
-        forms.UseSaved(newest.Where(a => a.Kind == AssetKind.Form).ToDictionary(a => a.Name, a => a.Source!, StringComparer.Ordinal));
+        await ReloadGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            var newest = await Newest(db).Where(a => a.Source != null)
+                .Select(a => new { a.Kind, a.Name, a.Language, a.Source })
+                .ToListAsync(cancellationToken);
+            templates.UseSaved(newest.Where(a => a.Kind == AssetKind.Template).ToDictionary(a => (a.Language, a.Name), a => a.Source!));
+            forms.UseSaved(newest.Where(a => a.Kind == AssetKind.Form).ToDictionary(a => a.Name, a => a.Source!, StringComparer.Ordinal));
+        }
+        finally
+        {
+            ReloadGate.Release();
+        }
     }
 
     private static IQueryable<WorkflowAsset> Newest(DbContext db)

@@ -1,8 +1,12 @@
+using EmployerWorkflows.Runtime.Timers;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.JobRoom;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EmployerWorkflows.Web.Tests.Hosting;
@@ -67,6 +71,20 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>
+    /// The tests move the clock and run the timer sweep and the inactivity check themselves. The recurring runs
+    /// (every real minute, daily) would race them for the same rows, and a test reading right after its own run
+    /// could find the work still in the other one's hands, so the test hosts drop those two schedules.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var recurring = host.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.RemoveIfExists(TimerSweepJob.RecurringJobId);
+        recurring.RemoveIfExists(InactivityCheckJob.RecurringId);
+        return host;
     }
 
     protected override void Dispose(bool disposing)
