@@ -92,6 +92,7 @@ public sealed class CollaboratorTests : CompanyScenario
         admin = await Submitter();
         for (var day = 0; day < 7; day++) await AdvanceAsync(TimeSpan.FromDays(1));
         admin = await Submitter();
+        await OutboxDrain.AllDeliveredAsync(App.Services);
         Assert.DoesNotContain(Mailbox.Messages(), m => m.Subject?.Contains("Sospensione d'ufficio") == true);
         var journal = await ReadAsync(await admin.GetAsync($"/api/companies/{companyId}/journal"), HttpStatusCode.OK);
         Assert.Contains(journal.GetProperty("entries").EnumerateArray(), e => e.GetProperty("trigger").GetString() == "collaborator.revoke");

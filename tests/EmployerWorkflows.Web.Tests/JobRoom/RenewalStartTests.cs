@@ -30,7 +30,10 @@ public sealed class RenewalStartTests(JobRoomHost host) : IClassFixture<JobRoomH
         Assert.Equal(0, await RunCheckAsync());
         var instanceId = await host.QueryAsync(db => db.Set<BackPaymentCase>().Where(c => c.Id == caseId).Select(c => c.RenewalInstanceId).SingleAsync());
         Assert.Equal("Proposed", (await host.InstanceAsync(instanceId!.Value)).State);
-        var mail = Assert.Single(await host.MailAsync($"{company.AdminCf}@example.ch", "Rinnovo dei diritti di scrittura «Pagamento arretrato» per Inattivi Lugano SA"));
+        const string proposal = "Rinnovo dei diritti di scrittura «Pagamento arretrato» per Inattivi Lugano SA";
+        await host.MailAsync($"{company.AdminCf}@example.ch", proposal);
+        await OutboxDrain.AllDeliveredAsync(host.Services);
+        var mail = Assert.Single(host.Mailbox.Messages(), m => m.Subject == proposal);
         Assert.Contains("non usa il proprio conto Job-Room da almeno 6 mesi", mail.TextBody);
 
         using var admin = await host.ClientAsync(company.AdminCf);

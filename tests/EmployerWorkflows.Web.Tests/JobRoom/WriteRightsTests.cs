@@ -74,6 +74,7 @@ public sealed class WriteRightsTests(JobRoomHost host) : IClassFixture<JobRoomHo
         Assert.All(files, f => Assert.True(f.Bytes.AsSpan().IndexOf(needle) < 0, $"PIN found in {f.File}"));
         Assert.NotEmpty(host.Logs.Lines);
         Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(pin));
+        await OutboxDrain.AllDeliveredAsync(host.Services);
         Assert.DoesNotContain(host.Mailbox.Messages(), m => m.ToString().Contains(pin));
     }
 
