@@ -40,6 +40,9 @@ public sealed class DocumentPreviewTests(Chromium chromium) : BrowserScenario(ch
         await preview.GetByRole(AriaRole.Button, new() { Name = "Pagina successiva" }).ClickAsync();
         await Expect(preview.Locator(".pdf-status")).ToHaveTextAsync("Pagina 2 di 2");
         await Expect(preview.GetByRole(AriaRole.Button, new() { Name = "Pagina successiva" })).ToBeDisabledAsync();
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Pagina precedente" }).DblClickAsync();
+        await Expect(preview.Locator(".pdf-status")).ToHaveTextAsync("Pagina 1 di 2");
+        await Expect(preview.GetByRole(AriaRole.Button, new() { Name = "Pagina precedente" })).ToBeDisabledAsync();
         await ScreenshotAsync(reviewer, "task-document-preview");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
         await reviewer.ArrivedAtAsync("/inbox$");

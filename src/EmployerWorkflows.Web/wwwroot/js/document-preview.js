@@ -14,6 +14,7 @@ function pageText(figure, number, count) {
 }
 
 async function show(figure, pdf, number) {
+    if (number < 1 || number > pdf.numPages) return;
     const page = await pdf.getPage(number);
     const canvas = figure.querySelector('canvas');
     const width = figure.clientWidth || 600;
@@ -36,8 +37,13 @@ async function preview(figure) {
         const pdf = await pdfjs.getDocument({ url: figure.dataset.src, isEvalSupported: false }).promise;
         if (pdf.numPages === 0) throw new Error('no pages');
         figure.querySelector('.pdf-pages').hidden = pdf.numPages < 2;
-        figure.querySelector('.pdf-previous').addEventListener('click', () => show(figure, pdf, Number(figure.dataset.page) - 1));
-        figure.querySelector('.pdf-next').addEventListener('click', () => show(figure, pdf, Number(figure.dataset.page) + 1));
+        // One drawing at a time on the canvas: a second click waits for the page before it.
+        let drawing = Promise.resolve();
+        const turn = step => {
+            drawing = drawing.then(() => show(figure, pdf, Number(figure.dataset.page) + step)).catch(() => say(figure, figure.dataset.failedText));
+        };
+        figure.querySelector('.pdf-previous').addEventListener('click', () => turn(-1));
+        figure.querySelector('.pdf-next').addEventListener('click', () => turn(1));
         await show(figure, pdf, 1);
         figure.dataset.state = 'shown';
     } catch {
