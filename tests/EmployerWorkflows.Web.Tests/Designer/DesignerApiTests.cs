@@ -118,6 +118,21 @@ public sealed class DesignerApiTests : CompanyScenario
     }
 
     [Fact]
+    public async Task ReservedId_IsRefusedOnSaveAndImport_AndNothingIsSaved()
+    {
+        var designer = await Designer();
+        var assets = Demo.Replace("\"designer-demo\"", "\"assets\"");
+        var saved = await ReadAsync(await designer.PutAsJsonAsync("/api/definitions/assets/draft", new { json = assets }), HttpStatusCode.BadRequest);
+        Assert.Contains("riservato", saved.GetProperty("errors").GetProperty("id")[0].GetString());
+        using var file = new MultipartFormDataContent { { new StringContent(assets, Encoding.UTF8, "application/json"), "file", "assets.workflow.json" } };
+        var imported = await ReadAsync(await designer.PostAsync("/api/definitions/import", file), HttpStatusCode.BadRequest);
+        Assert.Contains("riservato", imported.GetProperty("errors").GetProperty("id")[0].GetString());
+        var list = await ReadAsync(await designer.GetAsync("/api/definitions"), HttpStatusCode.OK);
+        Assert.DoesNotContain(list.EnumerateArray(), d => d.GetProperty("definitionId").GetString() == "assets");
+        Assert.Contains(list.EnumerateArray(), d => d.GetProperty("definitionId").GetString() == "company-registration");
+    }
+
+    [Fact]
     public async Task Draft_SecondConcurrentSave_IsRefusedNotLost()
     {
         var designer = await Designer();

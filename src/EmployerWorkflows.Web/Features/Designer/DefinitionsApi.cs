@@ -69,6 +69,7 @@ public static class DefinitionsApi
         write.MapPut("/{definitionId}/draft", async (string definitionId, [FromBody] DraftSave request, HttpContext http,
                 DefinitionStore store, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
+                if (ReservedDefinitionIds.Refusal(definitionId) is { } reserved) return reserved;
                 try
                 {
                     var saved = await store.SaveDraftAsync(definitionId, request.Json, request.ExpectedRevision, UserIdOf(http), ct);
@@ -83,7 +84,9 @@ public static class DefinitionsApi
                         extensions: new Dictionary<string, object?> { ["currentRevision"] = e.CurrentRevision });
                 }
             })
-            .WithSummary("Save the draft").WithDescription("Send the draft revision you loaded (none for a new draft); a stale revision gives 409 and saves nothing.");
+            .WithSummary("Save the draft").WithDescription("Send the draft revision you loaded (none for a new draft); a stale revision gives 409 and saves nothing. " +
+                             "An id the designer's pages use (assets) gives 400.")
+            .ProducesValidationProblem();
         write.MapPost("/{definitionId}/publish", async (string definitionId, HttpContext http, DefinitionStore store, AppDbContext db,
                 TimeProvider clock, CancellationToken ct) =>
             {
@@ -131,12 +134,14 @@ public static class DefinitionsApi
                 if (check.Definition is null)
                     return Results.Problem(statusCode: 400, title: Lang.T("Il file non è una definizione leggibile.", "The file is not a readable definition."),
                         extensions: new Dictionary<string, object?> { ["errors"] = DesignerError.Of(check.Errors) });
+                if (ReservedDefinitionIds.Refusal(check.Definition.Id) is { } reserved) return reserved;
                 var saved = await store.SaveDraftAsync(check.Definition.Id, json, await DraftRevisionAsync(db, check.Definition.Id, ct), UserIdOf(http), ct);
                 await JournalAsync(db, http, "definition.import", $"{file.FileName} imported as draft of {check.Definition.Id}.", clock, ct);
                 return Results.Ok(new { saved, errors = DesignerError.Of(check.Errors) });
             })
             .DisableAntiforgery()
-            .WithSummary("Import a definition file as the draft").WithDescription("Validation errors are returned but do not prevent saving a draft; they prevent publishing.");
+            .WithSummary("Import a definition file as the draft").WithDescription("Validation errors are returned but do not prevent saving a draft; they prevent publishing. " +
+                             "An id the designer's pages use (assets) gives 400 and nothing is saved.");
         return app;
     }
 
