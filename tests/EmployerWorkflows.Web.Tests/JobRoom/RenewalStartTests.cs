@@ -31,9 +31,11 @@ public sealed class RenewalStartTests(JobRoomHost host) : IClassFixture<JobRoomH
         var instanceId = await host.QueryAsync(db => db.Set<BackPaymentCase>().Where(c => c.Id == caseId).Select(c => c.RenewalInstanceId).SingleAsync());
         Assert.Equal("Proposed", (await host.InstanceAsync(instanceId!.Value)).State);
         const string proposal = "Rinnovo dei diritti di scrittura «Pagamento arretrato» per Inattivi Lugano SA";
-        await host.MailAsync($"{company.AdminCf}@example.ch", proposal);
+        var adminAddress = $"{company.AdminCf}@example.ch";
+        await host.MailAsync(adminAddress, proposal);
         await OutboxDrain.AllDeliveredAsync(host.Services);
-        var mail = Assert.Single(host.Mailbox.Messages(), m => m.Subject == proposal);
+        var mail = Assert.Single(host.Mailbox.Messages(), m => m.Subject == proposal
+            && m.To.Mailboxes.Any(b => string.Equals(b.Address, adminAddress, StringComparison.OrdinalIgnoreCase)));
         Assert.Contains("non usa il proprio conto Job-Room da almeno 6 mesi", mail.TextBody);
 
         using var admin = await host.ClientAsync(company.AdminCf);
