@@ -42,6 +42,10 @@ public sealed class PickupDirectoryMailTransport(IOptions<MailOptions> options) 
                   ?? throw new InvalidOperationException("Smtp:PickupDirectory is not set.");
         Directory.CreateDirectory(dir);
         var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars().Append('@').ToArray()));
-        await message.WriteToAsync(Path.Combine(dir, $"{name}.eml"), cancellationToken);
+        // Written beside the target and renamed: whoever watches the folder never reads half a message.
+        var target = Path.Combine(dir, $"{name}.eml");
+        var partial = Path.Combine(dir, $".{name}.{Guid.NewGuid():N}.tmp");
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, target, overwrite: true);
     }
 }
