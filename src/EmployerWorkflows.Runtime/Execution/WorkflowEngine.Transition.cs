@@ -31,11 +31,17 @@ public sealed partial class WorkflowEngine
         if (missing.Count > 0)
             throw new PayloadInvalidException(trigger, missing);
 
+        // The step's contract: only its declared fields, well typed, none protected; then its checks and side effects,
+        // which may refuse it, all before anything of the state changes.
+        var accepted = await contract.AcceptAsync(db, instance, workflow, state, chosen, actor, payload, payloads,
+            checkUploader: checkRoles, cancellationToken);
+        payloads.MergeInto(variables, accepted);
+        var context = new TransitionContext(db, instance, workflow, actor, now, variables, payload);
+        await activities.RunStepAsync(context, state, chosen, cancellationToken);
+
         await LeaveAsync(db, instance.Id, state, trigger, actor, now, forceAll: false, cancellationToken);
         machine.Fire(trigger);
-        payloads.MergeInto(variables, payload);
 
-        var context = new TransitionContext(db, instance, workflow, actor, now, variables, payload);
         db.Add(JournalEntries.For(instance, actor, now, JournalKind.Transition, trigger, state.Name, instance.State,
             payloads.Summarize(trigger, payload)));
         await activities.RunEntryAsync(context, workflow.State(instance.State), cancellationToken);
