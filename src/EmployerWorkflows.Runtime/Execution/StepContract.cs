@@ -102,6 +102,21 @@ public sealed class StepContract(IFormCatalog forms, IFieldValueCheck values)
         return errors.Count == 0 ? stored : throw new PayloadInvalidException(chosen.Trigger, errors);
     }
 
+    /// <summary>Fields of the payload the step does not accept, or that name a protected variable.</summary>
+    internal Dictionary<string, LocalizedText> Refused(PublishedWorkflow workflow, CompiledState state, CompiledTransition transition, JsonObject? payload)
+    {
+        var inputs = Inputs(state, transition.Definition, transition.Trigger);
+        var errors = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var (name, _) in payload ?? [])
+        {
+            if (!inputs.ContainsKey(name))
+                errors[name] = FieldMessages.Unknown;
+            else if (workflow.ProtectedVariables.Contains(name))
+                errors[name] = FieldMessages.Protected;
+        }
+        return errors;
+    }
+
     /// <summary>
     /// A document of this instance, uploaded by <paramref name="uploader"/> when given. Documents added in the same
     /// unit of work (a page that uploads and fires together) count as well.
