@@ -24,6 +24,10 @@ internal static class ActivityRules
         }
     }
 
+    /// <summary>Rules of one activity of a transition's <c>run</c>.</summary>
+    public static void CheckStep(ActivityDefinition activity, string path, StateDefinition state, ReferenceRules rules) =>
+        Check(activity, path, state, rules);
+
     private static void Check(ActivityDefinition activity, string path, StateDefinition state, ReferenceRules rules)
     {
         switch (activity)

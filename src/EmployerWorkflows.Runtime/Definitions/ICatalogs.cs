@@ -13,6 +13,12 @@ public interface ITemplateCatalog
 public interface IFormCatalog
 {
     bool Exists(string formId);
+
+    /// <summary>
+    /// The form's fields, which are the payload a task's actions accept; null when the catalog cannot say, and then
+    /// the task's actions accept no fields (besides the transition's declared inputs).
+    /// </summary>
+    Forms.FormDefinition? Find(string formId) => null;
 }
 
 /// <summary>Roles that human tasks and transitions may name.</summary>

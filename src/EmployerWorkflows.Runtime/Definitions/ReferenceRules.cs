@@ -37,6 +37,9 @@ internal sealed class ReferenceRules(
         }
     }
 
+    /// <summary>Fields of a form, or null when the catalog cannot say.</summary>
+    public IReadOnlyList<Forms.FormField>? FormFields(string formId) => forms.Find(formId)?.Fields;
+
     public void Role(string path, string role)
     {
         if (!roles.Exists(role))
@@ -74,6 +77,16 @@ internal sealed class ReferenceRules(
 
     public void Add(string path, string code, string message, string italian) =>
         errors.Add(new DefinitionError(path, code, message, italian));
+
+    /// <summary>Adds the error unless the same one is already listed (e.g. one form reached through two triggers).</summary>
+    public void AddOnce(string path, string code, string message, string italian)
+    {
+        var error = new DefinitionError(path, code, message, italian);
+        if (!errors.Contains(error))
+        {
+            errors.Add(error);
+        }
+    }
 
     private void Expression(string path, string? expression, string code, string what, string whatItalian)
     {

@@ -45,8 +45,21 @@ public sealed record StateDefinition(
 /// <param name="When">Optional JavaScript guard expression; it sees <c>vars</c>, <c>payload</c>, <c>actor</c>, <c>now</c>.</param>
 /// <param name="Roles">Roles allowed to fire; empty means anyone the task or API lets act.</param>
 /// <param name="Requires">Payload fields that must be present and non-empty, e.g. a rejection <c>reason</c>.</param>
+/// <param name="Inputs">Payload fields the trigger accepts besides the fields of the forms of the state's tasks that offer
+/// it; a trigger fired without a task (by a dedicated endpoint or a job) declares its whole input here.</param>
+/// <param name="Run">Checks and side effects of the step (<c>invoke</c> and <c>setVariable</c>), run in the transition's
+/// transaction after the payload is accepted and before the state is left; an operation may refuse the step.</param>
 public sealed record TransitionDefinition(
     string To,
     string? When,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<string> Requires);
+    IReadOnlyList<string> Requires,
+    IReadOnlyList<Forms.FormField>? Inputs = null,
+    IReadOnlyList<ActivityDefinition>? Run = null)
+{
+    /// <summary>Declared inputs; empty when none.</summary>
+    public IReadOnlyList<Forms.FormField> DeclaredInputs => Inputs ?? [];
+
+    /// <summary>Step activities; empty when none.</summary>
+    public IReadOnlyList<ActivityDefinition> Steps => Run ?? [];
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Forms;
 
 namespace EmployerWorkflows.Runtime.Definitions;
 
@@ -201,6 +202,87 @@ public static class WorkflowDefinitionParser
         var when = reader.OptionalString("when");
         var roles = reader.StringList("roles");
         var requires = reader.StringList("requires");
-        return to is null ? null : new TransitionDefinition(to, when, roles, requires);
+        var inputs = StepInputs(reader, errors);
+        var run = StepActivities(reader, errors);
+        return to is null ? null : new TransitionDefinition(to, when, roles, requires, inputs, run);
+    }
+
+    /// <summary><c>"inputs": { "reason": { "type": "multiline", "required": true } }</c>, in the form field types.</summary>
+    private static IReadOnlyList<FormField>? StepInputs(JsonObjectReader transition, List<DefinitionError> errors)
+    {
+        if (transition.Object("inputs") is not { } inputs)
+        {
+            return null;
+        }
+
+        var fields = new List<FormField>();
+        foreach (var input in inputs.Properties())
+        {
+            if (input.Value.ValueKind != JsonValueKind.Object)
+            {
+                inputs.Error(input.Name, "wrong-type", "An input is an object such as {\"type\": \"text\"}.",
+                    "Un input è un oggetto come {\"type\": \"text\"}.");
+                continue;
+            }
+
+            var reader = new JsonObjectReader(input.Value, inputs.PathOf(input.Name), errors);
+            var typeName = reader.RequiredString("type");
+            if (typeName is null)
+            {
+                continue;
+            }
+
+            if (!Enum.TryParse<FormFieldType>(typeName, ignoreCase: true, out var type) || int.TryParse(typeName, out _))
+            {
+                reader.Error("type", "bad-value", $"\"{typeName}\" is not a field type; use a form field type or \"object\".",
+                    $"\"{typeName}\" non è un tipo di campo: usa un tipo dei moduli oppure \"object\".");
+                continue;
+            }
+
+            var options = reader.StringList("options").Select(o => new FormOption(o, new LocalizedText(o, o))).ToList();
+            fields.Add(new FormField(input.Name, new LocalizedText(input.Name, input.Name), type, reader.OptionalBool("required"),
+                options, [], null, reader.OptionalBool("secret"), null));
+        }
+
+        return fields;
+    }
+
+    /// <summary><c>"run"</c>: the step's <c>invoke</c> and <c>setVariable</c> activities, in order.</summary>
+    private static IReadOnlyList<ActivityDefinition>? StepActivities(JsonObjectReader transition, List<DefinitionError> errors)
+    {
+        if (transition.Get("run") is not { } run)
+        {
+            return null;
+        }
+
+        if (run.ValueKind != JsonValueKind.Array)
+        {
+            transition.Error("run", "wrong-type", "\"run\" must be an array of invoke or setVariable activities.",
+                "\"run\" deve essere un array di attività invoke o setVariable.");
+            return null;
+        }
+
+        var activities = new List<ActivityDefinition>();
+        var index = 0;
+        foreach (var item in run.EnumerateArray())
+        {
+            var path = DefinitionPath.Index(transition.PathOf("run"), index++);
+            if (ActivityParser.Parse(item, path, errors) is not { } activity)
+            {
+                continue;
+            }
+
+            if (activity is not (InvokeActivity or SetVariableActivity))
+            {
+                errors.Add(new DefinitionError(DefinitionPath.Property(path, "activity"), "bad-step-activity",
+                    $"A step runs only invoke and setVariable activities, not {activity.Kind}; put it in the target state's onEntry.",
+                    $"Un passo esegue solo attività invoke e setVariable, non {activity.Kind}: mettila nell'onEntry dello stato di arrivo."));
+                continue;
+            }
+
+            activities.Add(activity);
+        }
+
+        return activities;
     }
 }

@@ -25,9 +25,31 @@ public sealed class ActivityRunner(
             {
                 await RunAsync(context, state, activity, cancellationToken);
             }
-            catch (Exception e) when (e is not ActivityFailure and not OperationCanceledException)
+            catch (Exception e) when (e is not ActivityFailure and not OperationCanceledException and not StepRefusedException)
             {
                 var id = activity.Id ?? $"{state.Name}.onEntry[{i}]";
+                throw new ActivityFailure(id, activity.Kind, e.Message, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the checks and side effects of the chosen transition (its <c>run</c>), before the state is left. A refusal
+    /// propagates as it is; any other failure becomes an incident like an entry activity's.
+    /// </summary>
+    internal async Task RunStepAsync(TransitionContext context, CompiledState state, CompiledTransition transition, CancellationToken cancellationToken)
+    {
+        var steps = transition.Definition.Steps;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var activity = steps[i];
+            try
+            {
+                await RunAsync(context, state, activity, cancellationToken);
+            }
+            catch (Exception e) when (e is not ActivityFailure and not OperationCanceledException and not StepRefusedException)
+            {
+                var id = activity.Id ?? $"{transition.Path(state.Name)}.run[{i}]";
                 throw new ActivityFailure(id, activity.Kind, e.Message, e);
             }
         }

@@ -80,11 +80,17 @@ public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRe
                         $"Attachment expression '{expression}' gave {item?.ToJsonString() ?? "null"}; expected a document name.");
             }
         }
+        // A document is named by its name or, as a file field's value, by its id.
         var instanceId = context.Instance.Id;
+        var ids = names.Select(n => Guid.TryParse(n, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
         var documents = await context.Db.Set<InstanceDocument>().AsNoTracking()
-            .Where(d => d.InstanceId == instanceId && names.Contains(d.Name))
+            .Where(d => d.InstanceId == instanceId && (names.Contains(d.Name) || ids.Contains(d.Id)))
             .ToListAsync(cancellationToken);
-        var missing = names.Except(documents.Select(d => d.Name)).ToList();
+        // Uploaded in this very step (a page that stores the file and fires at once) and not saved yet.
+        documents.AddRange(context.Db.ChangeTracker.Entries<InstanceDocument>()
+            .Where(e => e.State == EntityState.Added && e.Entity.InstanceId == instanceId && (names.Contains(e.Entity.Name) || ids.Contains(e.Entity.Id)))
+            .Select(e => e.Entity));
+        var missing = names.Where(n => documents.All(d => d.Name != n && !(Guid.TryParse(n, out var id) && id == d.Id))).ToList();
         return missing.Count == 0
             ? documents
             : throw new InvalidOperationException($"Attachments not found on the instance: {string.Join(", ", missing)}.");

@@ -21,7 +21,7 @@ public sealed partial class WorkflowEngine
         var state = workflow.State(instance.State);
         var variables = ParseVariables(instance.Variables);
         var selector = new TransitionSelector(state, actor, () => new ExpressionScope(variables, payload, actor, now), expressions, checkRoles);
-        RejectMissingFields(state, selector, trigger, payload);
+        RejectMissingFields(workflow, state, selector, trigger, payload);
 
         var machine = MachineBuilder.Build(instance, state, selector);
         if (!machine.CanFire(trigger))
@@ -31,11 +31,17 @@ public sealed partial class WorkflowEngine
         if (missing.Count > 0)
             throw new PayloadInvalidException(trigger, missing);
 
+        // The step's contract: only its declared fields, well typed, none protected; then its checks and side effects,
+        // which may refuse it, all before anything of the state changes.
+        var accepted = await contract.AcceptAsync(db, instance, workflow, state, chosen, actor, payload, payloads,
+            checkUploader: checkRoles, cancellationToken);
+        payloads.MergeInto(variables, accepted);
+        var context = new TransitionContext(db, instance, workflow, actor, now, variables, payload);
+        await activities.RunStepAsync(context, state, chosen, cancellationToken);
+
         await LeaveAsync(db, instance.Id, state, trigger, actor, now, forceAll: false, cancellationToken);
         machine.Fire(trigger);
-        payloads.MergeInto(variables, payload);
 
-        var context = new TransitionContext(db, instance, workflow, actor, now, variables, payload);
         db.Add(JournalEntries.For(instance, actor, now, JournalKind.Transition, trigger, state.Name, instance.State,
             payloads.Summarize(trigger, payload)));
         await activities.RunEntryAsync(context, workflow.State(instance.State), cancellationToken);
@@ -45,22 +51,28 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// When every alternative the actor may take lacks required fields, say which fields, before guards run on
-    /// a payload that cannot be complete.
+    /// a payload that cannot be complete; fields the step does not accept are named with them.
     /// </summary>
-    private static void RejectMissingFields(CompiledState state, TransitionSelector selector, string trigger, JsonObject? payload)
+    private void RejectMissingFields(PublishedWorkflow workflow, CompiledState state, TransitionSelector selector, string trigger, JsonObject? payload)
     {
         if (!state.Transitions.TryGetValue(trigger, out var alternatives))
             return;
+        CompiledTransition? first = null;
         List<string>? firstMissing = null;
         foreach (var alternative in alternatives.Where(selector.AdmitsActor))
         {
             var missing = PayloadRules.Missing(payload, alternative.Requires);
             if (missing.Count == 0)
                 return;
+            first ??= alternative;
             firstMissing ??= missing;
         }
-        if (firstMissing is not null)
-            throw new PayloadInvalidException(trigger, firstMissing);
+        if (first is null || firstMissing is null)
+            return;
+        var errors = contract.Refused(workflow, state, first, payload);
+        foreach (var field in firstMissing)
+            errors.TryAdd(field, FieldMessages.Required);
+        throw new PayloadInvalidException(trigger, errors);
     }
 
     /// <summary>Closes the open tasks and cancels the pending timers of the state being left.</summary>

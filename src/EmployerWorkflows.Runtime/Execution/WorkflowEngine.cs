@@ -22,6 +22,7 @@ public sealed partial class WorkflowEngine(
     ValueExpressions expressions,
     ActivityRunner activities,
     PayloadRules payloads,
+    StepContract contract,
     IncidentRecorder incidents,
     TimerWakeUp wakeUp,
     TimeProvider time) : IWorkflowEngine

@@ -1,3 +1,5 @@
+using EmployerWorkflows.Runtime.Definitions;
+
 namespace EmployerWorkflows.Runtime.Execution;
 
 /// <summary>Base of the runtime's typed errors; messages are readable by the person who acted.</summary>
@@ -38,11 +40,57 @@ public sealed class WorkflowConflictException(Guid instanceId, string currentSta
     public long CurrentVersion { get; } = currentVersion;
 }
 
-/// <summary>Required payload fields are missing or empty.</summary>
-public sealed class PayloadInvalidException(string trigger, IReadOnlyList<string> missingFields)
-    : WorkflowException($"'{trigger}' needs these fields: {string.Join(", ", missingFields)}.")
+/// <summary>
+/// The payload breaks the step's input contract: required fields missing or empty, fields the step does not accept,
+/// values of the wrong type, documents not uploaded to the instance by the caller, or protected variables.
+/// </summary>
+public sealed class PayloadInvalidException : WorkflowException
 {
-    public IReadOnlyList<string> MissingFields { get; } = missingFields;
+    public PayloadInvalidException(string trigger, IReadOnlyList<string> missingFields)
+        : this(trigger, missingFields.ToDictionary(f => f, _ => FieldMessages.Required, StringComparer.Ordinal))
+    {
+    }
+
+    /// <param name="errors">Field path → what is wrong with it, in Italian and English.</param>
+    public PayloadInvalidException(string trigger, IReadOnlyDictionary<string, LocalizedText> errors)
+        : base($"'{trigger}' does not accept this payload: " +
+               string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value.En}")) + ".")
+    {
+        Errors = errors;
+        MissingFields = errors.Where(e => e.Value == FieldMessages.Required).Select(e => e.Key).ToList();
+    }
+
+    /// <summary>Every refused field with its message.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> Errors { get; }
+
+    /// <summary>The fields refused only because they are missing or empty.</summary>
+    public IReadOnlyList<string> MissingFields { get; }
+}
+
+/// <summary>
+/// A check of the step (an operation in the transition's <c>run</c>, or in an entry activity) refused it: nothing of
+/// the transition is kept, no incident is recorded, and the caller gets the field errors.
+/// </summary>
+/// <param name="errors">Field path → why, in Italian and English; the empty key is about the step as a whole.</param>
+public sealed class StepRefusedException(IReadOnlyDictionary<string, LocalizedText> errors)
+    : WorkflowException("The step was refused: " + string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value.En}")) + ".")
+{
+    public IReadOnlyDictionary<string, LocalizedText> Errors { get; } = errors;
+
+    /// <summary>A refusal about one field.</summary>
+    public static StepRefusedException Field(string field, string italian, string english) =>
+        new(new Dictionary<string, LocalizedText> { [field] = new(italian, english) });
+}
+
+/// <summary>Messages of the input contract, in Italian and English.</summary>
+public static class FieldMessages
+{
+    public static readonly LocalizedText Required = new("Campo obbligatorio.", "This field is required.");
+    public static readonly LocalizedText Unknown = new("Questo passo non prevede questo campo.", "This step does not accept this field.");
+    public static readonly LocalizedText Protected = new("Questo dato è fissato dalla procedura e non si può cambiare.",
+        "This value is set by the procedure and cannot be changed.");
+    public static readonly LocalizedText NotADocument = new("Indica un documento che hai caricato per questa pratica.",
+        "Give a document you uploaded to this procedure.");
 }
 
 /// <summary>The instance is completed, cancelled or faulted, so it cannot take this command.</summary>

@@ -40,6 +40,9 @@ public sealed class FileFormCatalog : IFormCatalog
     /// <summary>The form with this id, or null when there is none (or its file is broken).</summary>
     public FormDefinition? Get(string formId) => _snapshot.Value.Forms.GetValueOrDefault(formId);
 
+    /// <inheritdoc />
+    public FormDefinition? Find(string formId) => Get(formId);
+
     /// <summary>The shipped file's JSON text; null when no file ships for this id.</summary>
     public string? FileSource(string formId)
     {

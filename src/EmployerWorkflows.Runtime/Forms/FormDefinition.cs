@@ -59,4 +59,6 @@ public enum FormFieldType
     ItalianMobile,
     File,
     Secret,
+    /// <summary>A JSON object or array; only a transition's declared inputs use it (forms have no widget for it).</summary>
+    Object,
 }

@@ -27,6 +27,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<PublishedWorkflowCache>();
         services.TryAddSingleton(sp => new PayloadRules(sp.GetRequiredService<IOptions<WorkflowRuntimeOptions>>().Value.SecretFields));
         services.TryAddScoped<OperationRegistry>();
+        services.TryAddSingleton<IFieldValueCheck, BasicFieldValueCheck>();
+        services.TryAddScoped<StepContract>();
         services.TryAddScoped<DefinitionStore>();
         services.TryAddScoped<ValueExpressions>();
         services.TryAddScoped<HumanTaskStep>();

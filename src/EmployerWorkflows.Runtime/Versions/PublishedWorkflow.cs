@@ -14,7 +14,11 @@ public sealed class PublishedWorkflow
         Version = version;
         ContentHash = contentHash;
         States = definition.States.ToDictionary(s => s.Key, s => new CompiledState(s.Key, s.Value), StringComparer.Ordinal);
+        ProtectedVariables = Execution.StepContract.ProtectedVariables(definition);
     }
+
+    /// <summary>Variables the definition or its operations set, which no payload may write.</summary>
+    public IReadOnlySet<string> ProtectedVariables { get; }
 
     public WorkflowDefinition Definition { get; }
     public string DefinitionId => Definition.Id;
@@ -42,7 +46,7 @@ internal sealed class CompiledState
             on => on.Key,
             on => on.Value.Select((t, alternative) => new CompiledTransition(
                 index++, on.Key, alternative, t.To, t.When,
-                new HashSet<string>(t.Roles, StringComparer.Ordinal), t.Requires)).ToArray(),
+                new HashSet<string>(t.Roles, StringComparer.Ordinal), t.Requires, t)).ToArray(),
             StringComparer.Ordinal);
         TransitionCount = index;
         OpensTasks = definition.OnEntry.Any(a => a is HumanTaskActivity);
@@ -71,7 +75,8 @@ internal sealed record CompiledTransition(
     string To,
     string? When,
     HashSet<string> Roles,
-    IReadOnlyList<string> Requires)
+    IReadOnlyList<string> Requires,
+    TransitionDefinition Definition)
 {
     public string Path(string state) => $"$.states.{state}.on.{Trigger}[{Alternative}]";
 }

@@ -1,5 +1,6 @@
 using EmployerWorkflows.Runtime.Assets;
 using EmployerWorkflows.Runtime.Definitions;
+using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Hosting;
 using EmployerWorkflows.Runtime.Timers;
 using EmployerWorkflows.Runtime.Versions;
@@ -24,6 +25,7 @@ public static class WorkflowRuntimeSetup
             foreach (var role in Roles.All) o.Roles.Add(role);
             o.Roles.Add(CompanyRole);
         });
+        builder.Services.AddSingleton<IFieldValueCheck, Features.Procedures.Forms.FormFieldCheck>();
         builder.Services.AddWorkflowRuntime(o => builder.Configuration.GetSection("WorkflowRuntime").Bind(o));
         builder.Services.AddHostedService<AssetRefresh>();
         return builder;

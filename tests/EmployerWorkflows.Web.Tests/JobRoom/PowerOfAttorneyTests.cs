@@ -92,7 +92,7 @@ public sealed class PowerOfAttorneyTests(JobRoomHost host) : IClassFixture<JobRo
         Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
         Assert.Equal(AccountRequests.AccessRequest, body.GetProperty("procedure").GetString());
         var instanceId = body.GetProperty("instanceId").GetGuid();
-        var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/jobroom/tasks");
+        var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/tasks");
         Assert.Contains(tasks.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == instanceId);
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.PostAsJsonAsync($"/api/jobroom/access-requests/{instanceId}/approve", new { })).StatusCode);
 

@@ -39,7 +39,7 @@ public sealed class RenewalStartTests(JobRoomHost host) : IClassFixture<JobRoomH
         Assert.Contains("non usa il proprio conto Job-Room da almeno 6 mesi", mail.TextBody);
 
         using var admin = await host.ClientAsync(company.AdminCf);
-        var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/jobroom/tasks");
+        var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/tasks");
         Assert.Contains(tasks.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == instanceId);
         var accepted = await admin.PostAsJsonAsync($"/api/jobroom/write-rights/{instanceId}/accept", new { });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);

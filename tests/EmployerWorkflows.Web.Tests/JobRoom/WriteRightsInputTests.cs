@@ -110,6 +110,6 @@ public sealed class WriteRightsInputTests(JobRoomHost host) : IClassFixture<JobR
             JobRoomScenario.ScreenshotForm(JobRoomScenario.Png, "old@example.ch", null));
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Give the new email address.", body.GetProperty("errors").GetProperty("newEmail")[0].GetString());
+        Assert.Equal("This field is required.", body.GetProperty("errors").GetProperty("newEmail")[0].GetString());
     }
 }

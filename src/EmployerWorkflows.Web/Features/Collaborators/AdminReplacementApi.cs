@@ -61,17 +61,12 @@ public static class AdminReplacementApi
                 AppDbContext db, IWorkflowEngine engine, CancellationToken ct) =>
             {
                 var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId && i.DefinitionId == DefinitionId, ct);
-                var userId = CompanyAccess.UserId(http.User);
                 var task = instance is null ? null : await db.Set<WorkflowTask>().AsNoTracking()
                     .SingleOrDefaultAsync(t => t.InstanceId == instanceId && t.Status == WorkflowTaskStatus.Open, ct);
                 if (instance is null || task is null || !Inbox.TaskAccess.CanWork(task, http.User)) return Results.NotFound();
-                var old = await db.Set<Membership>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.MembershipId
-                    && m.CompanyId == instance.CompanyId && m.Kind == MembershipKind.Administrator && m.UserId != userId, ct);
-                if (old is null)
-                    return new FieldErrors().Add("membershipId", "Indica uno dei vecchi amministratori dell'azienda.",
-                        "Choose one of the company's old administrators.").ToResult();
+                // Which administrator may be named is the step's check (admin.checkOldAdministrator), on every path.
                 return await WorkflowProblems.RunAsync(async () => Results.Ok(await engine.FireAsync(new FireTrigger(instanceId, "oldDisabled",
-                    WorkflowActors.From(http.User, instance.CompanyId), new JsonObject { ["membershipId"] = old.Id.ToString() },
+                    WorkflowActors.From(http.User, instance.CompanyId), new JsonObject { ["membershipId"] = request.MembershipId.ToString() },
                     request.ExpectedVersion, request.IdempotencyKey), ct)));
             })
             .WithSummary("Disable the old administrator")

@@ -16,6 +16,7 @@ public static class CollaboratorsSetup
         builder.Services.AddSingleton<IWorkflowOperation, ReinstateMember>();
         builder.Services.AddSingleton<IWorkflowOperation, EnableAdministrator>();
         builder.Services.AddSingleton<IWorkflowOperation, DisableAdministrator>();
+        builder.Services.AddSingleton<IWorkflowOperation, CheckOldAdministrator>();
         return builder;
     }
 

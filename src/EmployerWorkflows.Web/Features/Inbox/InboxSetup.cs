@@ -13,6 +13,7 @@ public static class InboxSetup
     public static WebApplication MapInbox(this WebApplication app)
     {
         app.MapDocuments();
+        app.MapTaskDocuments();
         return app;
     }
 }

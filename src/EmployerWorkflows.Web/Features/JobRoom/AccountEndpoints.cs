@@ -96,11 +96,9 @@ internal static class AccountEndpoints
         return await JobRoomSetup.InTransactionAsync(db, async () =>
         {
             var payload = trigger == "refuse" ? new JsonObject { ["reason"] = input.Reason!.Trim() } : null;
-            var result = await engine.FireAsync(db, new FireTrigger(instanceId, trigger, WorkflowActors.From(http.User, account.RegisterEntryId),
-                payload, input.ExpectedVersion), ct);
-            if (trigger == "approve")
-                await services.GetRequiredService<WriteRightsProcedures>().ResumeAwaitingAccountAsync(account.Uid, account.UserId, ct);
-            return Results.Ok(result);
+            // Activation and the renewals it resumes are the definition's (jobroom.activateAccount), on every path.
+            return Results.Ok(await engine.FireAsync(db, new FireTrigger(instanceId, trigger, WorkflowActors.From(http.User, account.RegisterEntryId),
+                payload, input.ExpectedVersion), ct));
         }, ct);
     }
 

@@ -1,14 +1,17 @@
+using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EmployerWorkflows.Web.Features.JobRoom;
 
 /// <summary>
 /// <c>jobroom.activateAccount</c>: the power of attorney was verified or the main administrator approved. The
-/// first account activated for a UID becomes its main administrator (rule 2).
+/// first account activated for a UID becomes its main administrator (rule 2). Renewals of the same person waiting
+/// for this account go on to the eService login in the same transaction, however the approval was given.
 /// </summary>
-public sealed class ActivateAccountOperation : IWorkflowOperation
+public sealed class ActivateAccountOperation(IServiceScopeFactory scopes, IOptions<JobRoomOptions> options, TimeProvider clock) : IWorkflowOperation
 {
     public string Name => "jobroom.activateAccount";
     public string Description => "Activates a requested Job-Room account; the first one of a UID becomes its main administrator.";
@@ -29,6 +32,11 @@ public sealed class ActivateAccountOperation : IWorkflowOperation
         DomainJournal.Record(context.Db, context.Actor, context.CompanyId, Name,
             $"Job-Room account of {account.DisplayName} for UID {account.Uid} activated" +
             (account.IsMainAdministrator ? " as main administrator" : ""), context.Now, context.InstanceId);
+        var db = StepOperations.Db(context);
+        await using var scope = scopes.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
+        await new WriteRightsProcedures(db, engine, new JobRoomAccess(db), clock, options)
+            .ResumeAwaitingAccountAsync(account.Uid, account.UserId, cancellationToken);
         return new { isMainAdministrator = account.IsMainAdministrator };
     }
 }

@@ -28,6 +28,12 @@ public static class JobRoomSetup
         services.AddScoped<InactivityCheckJob>();
         services.AddSingleton<IWorkflowOperation, ActivateAccountOperation>();
         services.AddSingleton<IWorkflowOperation, CloseAccountRequestOperation>();
+        services.AddSingleton<IWorkflowOperation, RequireActiveAccountOperation>();
+        services.AddSingleton<IWorkflowOperation, RequestAccountOperation>();
+        services.AddSingleton<IWorkflowOperation, CheckEServiceLoginOperation>();
+        services.AddSingleton<IWorkflowOperation, CheckEmailChangeOperation>();
+        services.AddSingleton<IWorkflowOperation, CloseCorrectionDeadlineOperation>();
+        services.AddSingleton<IWorkflowOperation, ProcuraWindowOperation>();
         services.AddAuthorizationBuilder().AddPolicy(SecoDeskPolicy, p => p.RequireRole(Roles.SecoDesk));
         return builder;
     }

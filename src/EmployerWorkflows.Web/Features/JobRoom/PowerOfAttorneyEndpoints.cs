@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Documents;
+using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Features.Procedures.Forms;
 using EmployerWorkflows.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +21,9 @@ public sealed record RejectProcuraInput(string? Reason, long? ExpectedVersion);
 /// </summary>
 internal static class PowerOfAttorneyEndpoints
 {
+    /// <summary>The upload task's file field; stored uploads are named after it.</summary>
     public const string SignedProcuraPrefix = "signedProcura";
+    public const string UploadForm = "poa-upload";
 
     public static void MapPowerOfAttorneyEndpoints(this RouteGroupBuilder api)
     {
@@ -73,37 +77,35 @@ internal static class PowerOfAttorneyEndpoints
         return letter is null ? JobRoomSetup.NotFound() : Results.File(letter.Content, letter.ContentType, letter.FileName);
     }
 
-    private static async Task<IResult> DispatchedAsync(Guid instanceId, AppDbContext db, IWorkflowEngine engine, IOptions<JobRoomOptions> options,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    // The upload window (reminder, expiry) is the definition's: jobroom.procuraWindow runs in the step itself.
+    private static async Task<IResult> DispatchedAsync(Guid instanceId, AppDbContext db, IWorkflowEngine engine, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await LoadAsync(db, instanceId, ct) is not (_, var account)) return JobRoomSetup.NotFound();
-        var now = clock.GetUtcNow();
-        var payload = UploadWindow(now, options.Value);
-        payload["dispatchedAt"] = JobRoomVariables.Instant(now);
-        payload["dispatchedOn"] = JobRoomVariables.Day(now);
         return await JobRoomSetup.InTransactionAsync(db, async () => Results.Ok(await engine.FireAsync(db,
-            new FireTrigger(instanceId, "dispatched", WorkflowActors.From(user, account.RegisterEntryId), payload), ct)), ct);
+            new FireTrigger(instanceId, "dispatched", WorkflowActors.From(user, account.RegisterEntryId)), ct)), ct);
     }
 
+    /// <summary>Stores the upload as the task page does, then fires <c>upload</c> with its id: the step's checks decide.</summary>
     private static async Task<IResult> UploadAsync(Guid instanceId, HttpRequest request, AppDbContext db, IWorkflowEngine engine,
-        IOptions<JobRoomOptions> options, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        FileFormCatalog forms, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         if (await LoadAsync(db, instanceId, ct) is not (var instance, var account) || account.UserId != JobRoomAccess.UserId(user))
             return JobRoomSetup.NotFound();
         var errors = new FieldErrors();
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
-        var upload = await Uploads.ReadAsync(form?.Files["signedProcura"], "signedProcura", options.Value.MaxUploadMb, errors, ct);
+        var field = forms.Get(UploadForm)?.Field(SignedProcuraPrefix)
+                    ?? throw new InvalidOperationException($"The form '{UploadForm}' has no file field '{SignedProcuraPrefix}'.");
+        var file = form?.Files[SignedProcuraPrefix];
+        if (file is null || file.Length == 0)
+            return errors.Add(SignedProcuraPrefix, "Allegare il file.", "Attach the file.").ToResult();
+        var upload = await FormInput.ReadFileAsync(field, file, errors, ct);
         if (upload is null) return errors.ToResult();
         return await JobRoomSetup.InTransactionAsync(db, async () =>
         {
-            var now = clock.GetUtcNow();
             // Each upload is kept (evidence of what was rejected); the workflow points at the latest.
-            var count = await db.Set<InstanceDocument>().CountAsync(d => d.InstanceId == instanceId && d.Name.StartsWith(SignedProcuraPrefix), ct);
-            var name = $"{SignedProcuraPrefix}{count + 1}";
-            InstanceDocuments.Add(db, instanceId, instance.CompanyId, name, $"procura-firmata-{count + 1}.{upload.Extension}",
-                upload.ContentType, upload.Content, account.UserId, now);
+            var document = Inbox.TaskDocuments.Store(db, instanceId, instance.CompanyId, upload, account.UserId, clock.GetUtcNow());
             var result = await engine.FireAsync(db, new FireTrigger(instanceId, "upload", WorkflowActors.From(user, account.RegisterEntryId),
-                new JsonObject { ["signedProcuraDocument"] = name }), ct);
+                new JsonObject { [SignedProcuraPrefix] = document.Id.ToString() }), ct);
             return Results.Ok(result);
         }, ct);
     }
@@ -124,30 +126,12 @@ internal static class PowerOfAttorneyEndpoints
         var services = http.RequestServices;
         var db = services.GetRequiredService<AppDbContext>();
         if (await LoadAsync(db, instanceId, ct) is not (_, var account)) return JobRoomSetup.NotFound();
-        if (reject is not null && string.IsNullOrWhiteSpace(reject.Reason))
-            return new FieldErrors().Add("reason", "Indicare il motivo del rifiuto.", "Give the reason for rejecting.").ToResult();
         var engine = services.GetRequiredService<IWorkflowEngine>();
         var actor = WorkflowActors.From(http.User, account.RegisterEntryId);
-        return await JobRoomSetup.InTransactionAsync(db, async () =>
-        {
-            if (reject is not null)
-            {
-                var payload = UploadWindow(services.GetRequiredService<TimeProvider>().GetUtcNow(),
-                    services.GetRequiredService<IOptions<JobRoomOptions>>().Value);
-                payload["reason"] = reject.Reason!.Trim();
-                return Results.Ok(await engine.FireAsync(db, new FireTrigger(instanceId, "reject", actor, payload, reject.ExpectedVersion), ct));
-            }
-            var result = await engine.FireAsync(db, new FireTrigger(instanceId, "verify", actor), ct);
-            await services.GetRequiredService<WriteRightsProcedures>().ResumeAwaitingAccountAsync(account.Uid, account.UserId, ct);
-            return Results.Ok(result);
-        }, ct);
+        // A new upload window on rejection, the activation and the renewals it resumes on verification: all in the definition.
+        var command = reject is null
+            ? new FireTrigger(instanceId, "verify", actor)
+            : new FireTrigger(instanceId, "reject", actor, new JsonObject { ["reason"] = reject.Reason?.Trim() }, reject.ExpectedVersion);
+        return await JobRoomSetup.InTransactionAsync(db, async () => Results.Ok(await engine.FireAsync(db, command, ct)), ct);
     }
-
-    /// <summary>When the company is reminded and when the request expires, counted from now in configured days.</summary>
-    private static JsonObject UploadWindow(DateTimeOffset now, JobRoomOptions options) => new()
-    {
-        ["reminderAt"] = JobRoomVariables.Instant(now.AddDays(options.PowerOfAttorneyReminderDays)),
-        ["expiresAt"] = JobRoomVariables.Instant(now.AddDays(options.PowerOfAttorneyExpiryDays)),
-        ["expiresOn"] = JobRoomVariables.Day(now.AddDays(options.PowerOfAttorneyExpiryDays)),
-    };
 }

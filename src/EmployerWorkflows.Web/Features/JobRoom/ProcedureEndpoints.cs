@@ -46,10 +46,7 @@ internal static class ProcedureEndpoints
                              "with the instructions of each step, and the actions the caller may take now. Participants and SecoDesk only.")
             .Produces<ProcedureView>().ProducesProblem(404);
 
-        api.MapGet("/tasks", TasksAsync)
-            .WithSummary("Lists the caller's open SECO tasks")
-            .WithDescription("Tasks assigned to the caller, plus the SecoDesk queue for SecoDesk staff.")
-            .Produces<List<TaskView>>();
+        // The caller's SECO tasks are in the one task list, GET /api/tasks, with every other procedure's.
     }
 
     private static async Task<IResult> GetAsync(Guid instanceId, AppDbContext db, JobRoomAccess access, IWorkflowEngine engine,
@@ -69,17 +66,6 @@ internal static class ProcedureEndpoints
             if (variables[name] is { } value) details[name] = value.DeepClone();
         return Results.Ok(new ProcedureView(instance.Id, instance.DefinitionId, instance.State, instance.Status.ToString(), instance.Version,
             tasks.Select(t => View(t, forms)).ToList(), permitted, details));
-    }
-
-    private static async Task<IResult> TasksAsync(AppDbContext db, FileFormCatalog forms, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var userId = JobRoomAccess.UserId(user);
-        var secoDesk = JobRoomAccess.IsSecoDesk(user);
-        var tasks = await db.Set<WorkflowTask>().AsNoTracking()
-            .Where(t => t.Status == WorkflowTaskStatus.Open && Definitions.Contains(t.DefinitionId) &&
-                        (t.AssigneeUserId == userId || (secoDesk && t.Role == Roles.SecoDesk)))
-            .OrderBy(t => t.CreatedAt).ToListAsync(ct);
-        return Results.Ok(tasks.Select(t => View(t, forms)).ToList());
     }
 
     private static async Task<bool> MayReadAsync(AppDbContext db, JobRoomAccess access, WorkflowInstance instance, ClaimsPrincipal user, CancellationToken ct)

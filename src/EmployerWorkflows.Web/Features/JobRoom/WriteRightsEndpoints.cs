@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using EmployerWorkflows.Runtime.Documents;
+using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Features.Procedures.Forms;
 using EmployerWorkflows.Web.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,8 @@ public sealed record WriteRightsStarted(Guid InstanceId, string Reference, Guid?
 /// </summary>
 internal static partial class WriteRightsEndpoints
 {
-    public const string ScreenshotDocument = "errorScreenshot";
+    public const string ScreenshotForm = "kae-ffe-error-screenshot";
+    public const string ScreenshotField = "screenshot";
 
     public static void MapWriteRightsEndpoints(this RouteGroupBuilder api)
     {
@@ -133,6 +135,10 @@ internal static partial class WriteRightsEndpoints
         return await FireAsync(http, procedure, "dismiss", new JsonObject { ["reason"] = input.Reason.Trim() }, input.ExpectedVersion, ct);
     }
 
+    /// <summary>
+    /// Translates the request into the step: an active account confirms it, otherwise Phase A is asked for. Filing the
+    /// Job-Room request (or refusing without an email) is the step's own check, <c>jobroom.requestAccount</c>.
+    /// </summary>
     private static async Task<IResult> AccountCheckAsync(Guid instanceId, AccountCheckInput input, HttpContext http, CancellationToken ct)
     {
         var (db, access, user) = Services(http);
@@ -140,79 +146,48 @@ internal static partial class WriteRightsEndpoints
         var account = await access.AccountAsync(procedure.Uid, JobRoomAccess.UserId(user), ct);
         if (account is { IsActive: true })
             return await FireAsync(http, procedure, "accountConfirmed", null, input.ExpectedVersion, ct);
-        var pending = account?.Status is JobRoomAccountStatus.AwaitingApproval or JobRoomAccountStatus.AwaitingPowerOfAttorney;
-        var email = input.Email?.Trim() ?? account?.Email;
-        if (!pending && !JobRoomVariables.IsEmail(email))
-            return new FieldErrors().Add("email", "Indicare l'e-mail per il nuovo conto Job-Room.", "Give the email for the new Job-Room account.").ToResult();
-        var company = await CompanyAsync(http, procedure, ct);
-        var person = await http.RequestServices.GetRequiredService<UserManager<AppUser>>().GetUserAsync(user)
-                     ?? throw new InvalidOperationException("The logged-in user no longer exists.");
-        var engine = http.RequestServices.GetRequiredService<IWorkflowEngine>();
-        return await JobRoomSetup.InTransactionAsync(db, async () =>
-        {
-            var actor = WorkflowActors.From(user, company.Id);
-            if (!pending)
-                await http.RequestServices.GetRequiredService<AccountRequests>().RequestAsync(company, person, email!, actor, ct);
-            return Results.Ok(await engine.FireAsync(db, new FireTrigger(instanceId, "needsAccount", actor, null, input.ExpectedVersion), ct));
-        }, ct);
+        var payload = string.IsNullOrWhiteSpace(input.Email) ? null : new JsonObject { ["email"] = input.Email.Trim() };
+        return await FireAsync(http, procedure, "needsAccount", payload, input.ExpectedVersion, ct);
     }
 
+    /// <summary>The RIS match and the PIN's length are the step's check (<c>jobroom.checkEServiceLogin</c>); the PIN is never stored.</summary>
     private static async Task<IResult> EServiceLoginAsync(Guid instanceId, EServiceLoginInput input, HttpContext http, CancellationToken ct)
     {
         var (db, _, user) = Services(http);
         if (await RequesterProcedureAsync(db, instanceId, user, ct) is not { } procedure) return JobRoomSetup.NotFound();
-        var errors = new FieldErrors().Add("risNumber", RisNumber.Validate(input.RisNumber))
-            .Required("cadNumber", input.CadNumber, "numero CAD", "CAD number").MaxLength("cadNumber", input.CadNumber?.Trim(), 40);
-        if (input.Pin is { } pin && (pin.Trim().Length is < 4 or > 32))
-            errors.Add("pin", "Il PIN della lettera SECO ha da 4 a 32 caratteri.", "The PIN of the SECO letter has 4 to 32 characters.");
-        RisNumber.TryParse(input.RisNumber, out var ris);
-        var expectedRis = procedure.BackPaymentCaseId is { } caseId
-            ? await db.Set<BackPaymentCase>().Where(c => c.Id == caseId).Select(c => c.RisNumber).SingleAsync(ct)
-            : null;
-        if (ris is not null && expectedRis is not null && ris.Value != expectedRis)
-            errors.Add("risNumber", "Il numero RIS non è quello della richiesta di pagamento arretrato di questo IDI.",
-                "The RIS number is not the one of this UID's back-payment request.");
-        if (errors.Any) return errors.ToResult();
         // The PIN travels only in this command's payload: the runtime treats "pin" as secret (never stored nor journaled).
-        var payload = new JsonObject { ["risNumber"] = ris!.Value, ["cadNumber"] = input.CadNumber!.Trim() };
+        var payload = new JsonObject { ["risNumber"] = input.RisNumber?.Trim(), ["cadNumber"] = input.CadNumber?.Trim() };
         if (!string.IsNullOrWhiteSpace(input.Pin)) payload["pin"] = input.Pin.Trim();
         return await FireAsync(http, procedure, "loggedIn", payload, input.ExpectedVersion, ct);
     }
 
+    /// <summary>Stores the screenshot as the task page does, then fires the step with its id; the step checks the rest.</summary>
     private static async Task<IResult> ScreenshotAsync(Guid instanceId, HttpRequest request, HttpContext http, CancellationToken ct)
     {
         var (db, _, user) = Services(http);
         if (await RequesterProcedureAsync(db, instanceId, user, ct) is not { } procedure) return JobRoomSetup.NotFound();
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
         var errors = new FieldErrors();
-        var maxMb = http.RequestServices.GetRequiredService<IOptions<JobRoomOptions>>().Value.MaxUploadMb;
-        var upload = await Uploads.ReadAsync(form?.Files["screenshot"], "screenshot", maxMb, errors, ct);
-        string? oldEmail = form?["oldEmail"].ToString().Trim(), newEmail = form?["newEmail"].ToString().Trim();
-        if (!JobRoomVariables.IsEmail(oldEmail))
-            errors.Add("oldEmail", "Indicare l'indirizzo e-mail utilizzato finora.", "Give the email address used so far.");
-        if (!JobRoomVariables.IsEmail(newEmail))
-            errors.Add("newEmail", "Indicare il nuovo indirizzo e-mail.", "Give the new email address.");
-        else if (string.Equals(oldEmail, newEmail, StringComparison.OrdinalIgnoreCase))
-            errors.Add("newEmail", "Il nuovo indirizzo deve essere diverso da quello precedente.", "The new address must differ from the previous one.");
-        if (errors.Any) return errors.ToResult();
+        var field = http.RequestServices.GetRequiredService<FileFormCatalog>().Get(ScreenshotForm)?.Field(ScreenshotField)
+                    ?? throw new InvalidOperationException($"The form '{ScreenshotForm}' has no file field '{ScreenshotField}'.");
+        var file = form?.Files[ScreenshotField];
+        if (file is null || file.Length == 0)
+            return errors.Add(ScreenshotField, "Allegare il file.", "Attach the file.").ToResult();
+        var upload = await FormInput.ReadFileAsync(field, file, errors, ct);
+        if (upload is null) return errors.ToResult();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
-        return await FireAsync(http, procedure, "submitRequest",
-            new JsonObject { ["screenshotDocument"] = ScreenshotDocument, ["oldEmail"] = oldEmail, ["newEmail"] = newEmail }, null, ct,
-            before: () => InstanceDocuments.Add(db, instanceId, procedure.RegisterEntryId, ScreenshotDocument,
-                $"screenshot-errore.{upload!.Extension}", upload.ContentType, upload.Content, JobRoomAccess.UserId(user), clock.GetUtcNow()));
+        var payload = new JsonObject { ["oldEmail"] = form!["oldEmail"].ToString().Trim(), ["newEmail"] = form["newEmail"].ToString().Trim() };
+        return await FireAsync(http, procedure, "submitRequest", payload, null, ct, before: () => payload[ScreenshotField] =
+            Inbox.TaskDocuments.Store(db, instanceId, procedure.RegisterEntryId, upload, JobRoomAccess.UserId(user), clock.GetUtcNow()).Id.ToString());
     }
 
+    /// <summary>Closing the correction deadline is the step's own side effect (<c>jobroom.closeCorrectionDeadline</c>).</summary>
     private static async Task<IResult> UpdatedAsync(Guid instanceId, HttpContext http, CancellationToken ct)
     {
         var (db, _, _) = Services(http);
         var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
         if (procedure is null) return JobRoomSetup.NotFound();
-        return await FireAsync(http, procedure, "writeRightsUpdated", null, null, ct, after: async () =>
-        {
-            if (procedure.DeadlineInstanceId is { } deadline && await DeadlineEndpoints.IsRunningAsync(db, deadline, ct))
-                await http.RequestServices.GetRequiredService<IWorkflowEngine>().FireAsync(db,
-                    new FireTrigger(deadline, "close", WorkflowActors.From(http.User, procedure.RegisterEntryId)), ct);
-        });
+        return await FireAsync(http, procedure, "writeRightsUpdated", null, null, ct);
     }
 
     private static async Task<IResult> ByReferenceAsync(string text, AppDbContext db, CancellationToken ct)
@@ -228,7 +203,7 @@ internal static partial class WriteRightsEndpoints
     }
 
     private static async Task<IResult> FireAsync(HttpContext http, WriteRightsProcedure procedure, string trigger, JsonObject? payload,
-        long? expectedVersion, CancellationToken ct, Action? before = null, Func<Task>? after = null)
+        long? expectedVersion, CancellationToken ct, Action? before = null)
     {
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
         var engine = http.RequestServices.GetRequiredService<IWorkflowEngine>();
@@ -242,7 +217,6 @@ internal static partial class WriteRightsEndpoints
             }
             var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, trigger,
                 WorkflowActors.From(http.User, procedure.RegisterEntryId), payload, expectedVersion), ct);
-            if (after is not null) await after();
             return Results.Ok(result);
         }, ct);
     }

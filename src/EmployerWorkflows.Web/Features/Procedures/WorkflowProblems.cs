@@ -5,7 +5,8 @@ namespace EmployerWorkflows.Web.Features.Procedures;
 
 /// <summary>
 /// Turns the runtime's typed refusals into HTTP answers a person can act on: 404 unknown, 409 someone else acted
-/// first (with the current state), 409 not possible now or procedure closed to new requests, 400 missing fields.
+/// first (with the current state), 409 not possible now or procedure closed to new requests, 400 fields the step refuses
+/// (missing, unknown, ill-typed or protected, or refused by one of its checks).
 /// </summary>
 public static class WorkflowProblems
 {
@@ -27,14 +28,20 @@ public static class WorkflowProblems
             detail: Lang.T($"Nello stato «{t.State}» sono possibili: {string.Join(", ", t.PermittedTriggers)}.",
                 $"In state «{t.State}» the possible actions are: {string.Join(", ", t.PermittedTriggers)}."),
             extensions: new Dictionary<string, object?> { ["state"] = t.State, ["permitted"] = t.PermittedTriggers }),
-        PayloadInvalidException p => Results.ValidationProblem(
-            p.MissingFields.ToDictionary(f => f, _ => new[] { Lang.T("Campo obbligatorio.", "This field is required.") }),
-            title: Lang.T("Mancano dati obbligatori.", "Required data is missing.")),
+        PayloadInvalidException p => Results.ValidationProblem(Messages(p.Errors),
+            title: p.MissingFields.Count == p.Errors.Count
+                ? Lang.T("Mancano dati obbligatori.", "Required data is missing.")
+                : Lang.T("Alcuni dati non sono accettati da questo passo.", "Some data is not accepted by this step.")),
+        StepRefusedException r => Results.ValidationProblem(Messages(r.Errors),
+            title: Lang.T("Il passo non può essere eseguito con questi dati.", "The step cannot be taken with this data.")),
         WorkflowNotRunningException n => Results.Problem(statusCode: 409,
             title: Lang.T("La pratica è già conclusa.", "The procedure has already ended."),
             extensions: new Dictionary<string, object?> { ["status"] = n.Status.ToString() }),
         _ => null,
     };
+
+    private static Dictionary<string, string[]> Messages(IReadOnlyDictionary<string, Runtime.Definitions.LocalizedText> errors) =>
+        errors.ToDictionary(e => e.Key, e => new[] { e.Value.For(Lang.Code) });
 
     /// <summary>Runs a workflow command and maps the runtime's refusals; other exceptions propagate.</summary>
     public static async Task<IResult> RunAsync(Func<Task<IResult>> command)

@@ -44,6 +44,8 @@ public sealed class SandboxSession : IDisposable
         foreach (var operation in realOperations.Where(o => o.GetType().Assembly != typeof(IWorkflowOperation).Assembly))
             collection.AddSingleton<IWorkflowOperation>(new RecordedOperation(operation, calls));
         collection.AddWorkflowDefinitions(workflowsRoot, o => { foreach (var role in roles) o.Roles.Add(role); });
+        // The same input contract as the application: the domain types of fields are checked as on any other path.
+        collection.AddSingleton<IFieldValueCheck, Procedures.Forms.FormFieldCheck>();
         collection.AddWorkflowRuntime(o => o.NodeId = "sandbox");
         services = collection.BuildServiceProvider();
         using var db = new SandboxDbContext(options);

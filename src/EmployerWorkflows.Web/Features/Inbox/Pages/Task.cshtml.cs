@@ -1,4 +1,3 @@
-using EmployerWorkflows.Runtime.Documents;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
@@ -76,9 +75,9 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
             }
             else
             {
+                // Stored in the step's transaction; the field's value is the document's id, as through the API.
                 foreach (var file in submission.Files)
-                    InstanceDocuments.Add(db, context.Instance.Id, context.Task.CompanyId, file.Field, file.FileName, file.ContentType, file.Content,
-                        actor.UserId, clock.GetUtcNow());
+                    submission.Payload[file.Field] = TaskDocuments.Store(db, context.Task, file, actor.UserId, clock.GetUtcNow()).Id.ToString();
                 await engine.FireAsync(db, new FireTrigger(context.Instance.Id, action!, actor, submission.Payload, expectedVersion), ct);
             }
         }
@@ -88,7 +87,14 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
         }
         catch (WorkflowException e) when (WorkflowProblems.ToResult(e) is { } result)
         {
+            // Refused by the step's contract or checks: the same field errors the API gives, beside the fields.
             var outcome = PageOutcome.Read(result);
+            if (outcome.StatusCode == StatusCodes.Status400BadRequest)
+            {
+                db.ChangeTracker.Clear();
+                Errors = new Dictionary<string, string[]>(outcome.FieldErrors) { [""] = [outcome.Title ?? ""] };
+                return Page();
+            }
             Conflict = outcome.Title + " " + outcome.Detail;
             return Page();
         }

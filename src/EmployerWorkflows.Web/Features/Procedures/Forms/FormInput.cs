@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Web.Domain.Identifiers;
@@ -71,28 +70,10 @@ public static class FormInput
     private static IdentifierError Required(FormField field) =>
         new($"Il campo «{field.Label.It}» è obbligatorio.", $"The field «{field.Label.En}» is required.");
 
-    private static IdentifierError? Check(FormField field, string value) => field.Type switch
-    {
-        FormFieldType.CodiceFiscale => CodiceFiscale.Validate(value),
-        FormFieldType.CompanyCf => CompanyCodiceFiscale.Validate(value),
-        FormFieldType.PartitaIva => PartitaIva.Validate(value),
-        FormFieldType.SwissUid => SwissUid.Validate(value),
-        FormFieldType.RisNumber => RisNumber.Validate(value),
-        FormFieldType.ItalianMobile => ItalianMobile.Validate(value),
-        FormFieldType.Email => MailAddress.TryCreate(value, out var a) && a.Address == value && a.Host.Contains('.')
-            ? null : new IdentifierError("Indirizzo email non valido.", "Invalid email address."),
-        FormFieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? null : new IdentifierError("Data non valida: usa il formato gg/mm/aaaa.", "Invalid date: use dd/mm/yyyy."),
-        FormFieldType.Number => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
-            ? null : new IdentifierError("Inserisci un numero.", "Enter a number."),
-        FormFieldType.Select => field.Options.Any(o => o.Value == value)
-            ? null : new IdentifierError("Scegli una delle opzioni proposte.", "Choose one of the options offered."),
-        FormFieldType.Text or FormFieldType.Secret when value.Length > 500 => new("Al massimo 500 caratteri.", "At most 500 characters."),
-        FormFieldType.Multiline when value.Length > 4000 => new("Al massimo 4000 caratteri.", "At most 4000 characters."),
-        _ => null,
-    };
+    private static IdentifierError? Check(FormField field, string value) => FormFieldCheck.Domain(field, value);
 
-    private static async Task<AcceptedFile?> ReadFileAsync(FormField field, IFormFile file, FieldErrors errors, CancellationToken ct)
+    /// <summary>Reads one upload of a file field: size and format (by content) as the form says; null with an error otherwise.</summary>
+    public static async Task<AcceptedFile?> ReadFileAsync(FormField field, IFormFile file, FieldErrors errors, CancellationToken ct)
     {
         var maxBytes = (field.MaxSizeMb ?? 10) * 1024L * 1024L;
         var formats = string.Join(", ", field.Accept.Select(a => a.ToUpperInvariant()));
