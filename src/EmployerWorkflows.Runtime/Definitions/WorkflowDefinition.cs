@@ -45,8 +45,10 @@ public sealed record StateDefinition(
 /// <param name="When">Optional JavaScript guard expression; it sees <c>vars</c>, <c>payload</c>, <c>actor</c>, <c>now</c>.</param>
 /// <param name="Roles">Roles allowed to fire; empty means anyone the task or API lets act.</param>
 /// <param name="Requires">Payload fields that must be present and non-empty, e.g. a rejection <c>reason</c>.</param>
+/// <param name="Title">Optional user-facing name of the step, e.g. a button label; see <see cref="TriggerTitles"/>.</param>
 public sealed record TransitionDefinition(
     string To,
     string? When,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<string> Requires);
+    IReadOnlyList<string> Requires,
+    LocalizedText? Title);

@@ -201,6 +201,7 @@ public static class WorkflowDefinitionParser
         var when = reader.OptionalString("when");
         var roles = reader.StringList("roles");
         var requires = reader.StringList("requires");
-        return to is null ? null : new TransitionDefinition(to, when, roles, requires);
+        var title = reader.Localized("title", required: false);
+        return to is null ? null : new TransitionDefinition(to, when, roles, requires, title);
     }
 }
