@@ -27,16 +27,35 @@ public sealed class InstancesModel(InstanceSearch search, DefinitionStore defini
     public MonitorCounts Counts { get; private set; } = new(0, 0, 0, 0);
     /// <summary>Every definition with a stored version (id → title), for the filter.</summary>
     public IReadOnlyDictionary<string, string> Definitions { get; private set; } = new Dictionary<string, string>();
+    /// <summary>States to filter on, by procedure title: the state name as value, its title as text.</summary>
+    public IReadOnlyList<StateChoices> States { get; private set; } = [];
     private readonly Dictionary<(string, int), WorkflowDefinition> versions = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Results = await search.PageAsync(new InstanceFilter(Definition, Version, State, null, Faulted, Overdue, After, PageSize, Company), ct);
         Counts = await search.CountAsync(ct);
-        Definitions = (await definitions.ListAsync(cancellationToken: ct)).GroupBy(v => v.DefinitionId)
+        var stored = await definitions.ListAsync(cancellationToken: ct);
+        Definitions = stored.GroupBy(v => v.DefinitionId)
             .ToDictionary(g => g.Key, g => IsEnglish ? g.Last().TitleEn : g.Last().TitleIt);
+        States = await StateChoicesAsync(stored, ct);
         foreach (var (id, version) in Results.Rows.Select(r => (r.Instance.DefinitionId, r.Instance.DefinitionVersion)).Distinct())
             versions[(id, version)] = (await definitions.GetAsync(id, version, ct)).Definition;
+    }
+
+    // The states of the latest published version of each procedure (of the chosen one only, when filtered).
+    private async Task<IReadOnlyList<StateChoices>> StateChoicesAsync(IReadOnlyList<DefinitionVersionInfo> stored, CancellationToken ct)
+    {
+        var choices = new List<StateChoices>();
+        var published = stored.Where(v => v.Status == DefinitionStatus.Published && (Definition is null or "" || v.DefinitionId == Definition))
+            .GroupBy(v => v.DefinitionId).Select(g => g.Last());
+        foreach (var latest in published)
+        {
+            var definition = (await definitions.GetAsync(latest.DefinitionId, latest.Version, ct)).Definition;
+            choices.Add(new StateChoices(definition.Title.For(Code),
+                definition.States.Keys.Select(state => new StateChoice(state, ProcedureMap.Title(definition, state))).ToList()));
+        }
+        return choices;
     }
 
     public string Title(WorkflowInstance i) => versions[(i.DefinitionId, i.DefinitionVersion)].Title.For(Code);
@@ -55,3 +74,8 @@ public sealed class InstancesModel(InstanceSearch search, DefinitionStore defini
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary();
     }
 }
+
+public sealed record StateChoice(string Name, string Title);
+
+/// <summary>The states of one procedure, grouped under its title in the filter.</summary>
+public sealed record StateChoices(string Procedure, IReadOnlyList<StateChoice> States);
