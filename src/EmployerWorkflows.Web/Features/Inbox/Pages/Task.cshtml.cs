@@ -61,6 +61,10 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
         var actor = WorkflowActors.From(User, context.Task.CompanyId);
         try
         {
+            // Uploads are saved with the step, whichever way it is fired (a resubmission may carry a requested document).
+            foreach (var file in submission.Files)
+                InstanceDocuments.Add(db, context.Instance.Id, context.Task.CompanyId, file.Field, file.FileName, file.ContentType, file.Content,
+                    actor.UserId, clock.GetUtcNow());
             if (context.Instance.DefinitionId == RegisterCompany.DefinitionId && action == "resubmit")
             {
                 // The submitter corrects the company data on the same page (codice fiscale excluded).
@@ -76,9 +80,6 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
             }
             else
             {
-                foreach (var file in submission.Files)
-                    InstanceDocuments.Add(db, context.Instance.Id, context.Task.CompanyId, file.Field, file.FileName, file.ContentType, file.Content,
-                        actor.UserId, clock.GetUtcNow());
                 await engine.FireAsync(db, new FireTrigger(context.Instance.Id, action!, actor, submission.Payload, expectedVersion), ct);
             }
         }
