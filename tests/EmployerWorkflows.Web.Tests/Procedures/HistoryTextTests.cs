@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -27,7 +26,7 @@ public sealed class HistoryTextTests
         var definition = Shipped(file);
         var (expected, actual) = (new List<string>(), new List<string>());
 
-        InCulture(culture, () =>
+        InCulture.Run(culture, () =>
         {
             foreach (var (from, state) in definition.States)
                 foreach (var (trigger, alternatives) in state.On)
@@ -52,7 +51,7 @@ public sealed class HistoryTextTests
             .SelectMany(s => s.Value.OnEntry.OfType<HumanTaskActivity>().SelectMany(t => t.Actions).Select(a => (State: s.Key, Action: a)))
             .ToList();
 
-        InCulture(culture, () =>
+        InCulture.Run(culture, () =>
         {
             foreach (var (state, action) in buttons)
             {
@@ -78,26 +77,11 @@ public sealed class HistoryTextTests
             new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         var entry = new JournalEntry { Kind = JournalKind.Transition, Trigger = "requestIntegration", FromState = "UnderReview", ToState = "AwaitingIntegration" };
 
-        var line = "";
-        InCulture("it-IT", () => line = HistoryText.For(entry, definition));
+        var line = InCulture.Run("it-IT", () => HistoryText.For(entry, definition));
 
         Assert.Equal("Request integration: Under review → Awaiting integration", line);
     }
 
     private static WorkflowDefinition Shipped(string file) =>
         WorkflowDefinitionParser.Parse(File.ReadAllText(Path.Combine(ShippedWorkflows.Folder, file))).Definition!;
-
-    private static void InCulture(string culture, Action action)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
-        {
-            action();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
 }
