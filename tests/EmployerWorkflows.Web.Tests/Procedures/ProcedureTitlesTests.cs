@@ -132,6 +132,21 @@ public sealed partial class ProcedureTitlesTests : CompanyScenario
         Assert.DoesNotContain("Under agency verification", filter); // admin-replacement's states are left out when filtered
     }
 
+    [Fact]
+    public async Task InboxStateFilter_OffersTheChosenProceduresStatesByTitle_InTheReadersLanguage()
+    {
+        var reviewer = await Reviewer();
+
+        var html = await HtmlAsync(await reviewer.GetAsync("/inbox?procedure=company-registration&culture=en-GB"), HttpStatusCode.OK);
+
+        var offered = StateOption().Matches(StateFilter().Match(html).Value).Select(m => (m.Groups[1].Value, m.Groups[2].Value));
+        Assert.Equal(
+        [
+            ("", "All"), ("UnderReview", "Under agency review"), ("AwaitingIntegration", "Awaiting more information"),
+            ("Approved", "Approved"), ("Rejected", "Rejected"), ("Expired", "Rejected: no information received in time"),
+        ], offered);
+    }
+
     private async Task<Guid> RequestIntegrationAsync(Guid companyId, JsonObject? payload = null)
     {
         var reviewer = await Reviewer();

@@ -38,24 +38,9 @@ public sealed class InstancesModel(InstanceSearch search, DefinitionStore defini
         var stored = await definitions.ListAsync(cancellationToken: ct);
         Definitions = stored.GroupBy(v => v.DefinitionId)
             .ToDictionary(g => g.Key, g => IsEnglish ? g.Last().TitleEn : g.Last().TitleIt);
-        States = await StateChoicesAsync(stored, ct);
+        States = await StateFilter.ChoicesAsync(definitions, stored, Definition, ct);
         foreach (var (id, version) in Results.Rows.Select(r => (r.Instance.DefinitionId, r.Instance.DefinitionVersion)).Distinct())
             versions[(id, version)] = (await definitions.GetAsync(id, version, ct)).Definition;
-    }
-
-    // The states of the latest published version of each procedure (of the chosen one only, when filtered).
-    private async Task<IReadOnlyList<StateChoices>> StateChoicesAsync(IReadOnlyList<DefinitionVersionInfo> stored, CancellationToken ct)
-    {
-        var choices = new List<StateChoices>();
-        var published = stored.Where(v => v.Status == DefinitionStatus.Published && (Definition is null or "" || v.DefinitionId == Definition))
-            .GroupBy(v => v.DefinitionId).Select(g => g.Last());
-        foreach (var latest in published)
-        {
-            var definition = (await definitions.GetAsync(latest.DefinitionId, latest.Version, ct)).Definition;
-            choices.Add(new StateChoices(definition.Title.For(Code),
-                definition.States.Keys.Select(state => new StateChoice(state, ProcedureMap.Title(definition, state))).ToList()));
-        }
-        return choices;
     }
 
     public string Title(WorkflowInstance i) => versions[(i.DefinitionId, i.DefinitionVersion)].Title.For(Code);
@@ -74,8 +59,3 @@ public sealed class InstancesModel(InstanceSearch search, DefinitionStore defini
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary();
     }
 }
-
-public sealed record StateChoice(string Name, string Title);
-
-/// <summary>The states of one procedure, grouped under its title in the filter.</summary>
-public sealed record StateChoices(string Procedure, IReadOnlyList<StateChoice> States);
