@@ -7,6 +7,8 @@ namespace EmployerWorkflows.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromium)
 {
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
+
     [Fact]
     public async Task Registration_GoesBackToReview_WhenCompanyAnswersIntegrationRequest()
     {
@@ -24,6 +26,7 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
         await ScreenshotAsync(reviewer, "task-reason-required");
 
         await reviewer.GetByLabel("Motivazione").FillAsync("Manca la visura camerale.");
+        await reviewer.GetByLabel("Documento mancante").SelectOptionAsync("chamberExtract");
         // While the server works the form says so and ignores a second submit (a synthetic submit event: it runs the
         // page's handler without sending anything).
         var secondIgnored = await reviewer.Locator(".task-form").EvaluateAsync<bool>("""
@@ -48,6 +51,11 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In attesa di integrazione");
         await ScreenshotAsync(company, "my-procedures-integration");
         await expected.GetByRole(AriaRole.Link).ClickAsync();
+        // The task says what the agency asked for and takes the document it named.
+        await Expect(company.Locator("#f-agencyReason")).ToHaveTextAsync("Manca la visura camerale.");
+        await Expect(company.Locator("#f-agencyRequestedDocument")).ToHaveTextAsync("Visura camerale");
+        await company.GetByLabel("Carica il documento richiesto").SetInputFilesAsync(
+            new FilePayload { Name = "visura-aggiornata.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await company.GetByLabel("Messaggio per l'agenzia").FillAsync("Allegata la visura, corretti i dati.");
         await company.GetByLabel("Denominazione").FillAsync("Officine Esempio S.r.l.");
         await company.GetByLabel("CAP").FillAsync("401");
@@ -55,12 +63,17 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
         await Expect(company.Locator("#f-registeredOffice-postalCode-error")).ToHaveTextAsync("Il CAP deve avere 5 cifre.");
         await ScreenshotAsync(company, "task-integration-errors");
         await company.GetByLabel("CAP").FillAsync("40121");
+        // A page refused for another field does not keep a chosen file: it is chosen again.
+        await company.GetByLabel("Carica il documento richiesto").SetInputFilesAsync(
+            new FilePayload { Name = "visura-aggiornata.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await company.GetByRole(AriaRole.Button, new() { Name = "Invia l'integrazione" }).ClickAsync();
         await company.ArrivedAtAsync("/procedures$");
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("In verifica dall'agenzia");
 
         await CompanySteps.OpenReviewTaskAsync(reviewer, "Officine Esempio S.r.l.");
-        await Expect(reviewer.Locator("table.history")).ToContainTextAsync("resubmit");
+        await Expect(reviewer.Locator("table.history")).ToContainTextAsync("Invia l'integrazione: In attesa di integrazione → In verifica dall'agenzia");
+        await Expect(reviewer.Locator("table.history")).Not.ToContainTextAsync("resubmit");
+        await Expect(reviewer.Locator(".document a[download]", new() { HasText = "visura-aggiornata.pdf" })).ToBeVisibleAsync();
         // The history speaks in words; the raw start variables stay in the audit API.
         await Expect(reviewer.Locator("table.history")).ToContainTextAsync("Pratica avviata");
         await Expect(reviewer.Locator("table.history")).Not.ToContainTextAsync("submitter=");

@@ -40,15 +40,16 @@ public sealed class TryItTests(Chromium chromium) : BrowserScenario(chromium)
 
         // A trigger that needs a reason is refused without one; what was typed stays.
         var requestIntegration = page.Locator("#sandbox-actions button[data-trigger=requestIntegration]");
+        await Expect(requestIntegration).ToContainTextAsync("Chiedi integrazione → In attesa di integrazione");
         await requestIntegration.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Mancano dati obbligatori.");
         await Expect(page.Locator("#payload-error")).ToContainTextAsync("reason");
         await page.GetByLabel("Dati dell'azione", new() { Exact = false }).FillAsync("""{ "reason": "Manca la visura." }""");
         await requestIntegration.ClickAsync();
         await Expect(page.Locator("#sandbox-state")).ToHaveAttributeAsync("data-state", "AwaitingIntegration");
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("«requestIntegration» eseguita");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("«Chiedi integrazione» eseguita");
         await Expect(page.GetByRole(AriaRole.Alert)).ToBeHiddenAsync();
-        await Expect(page.Locator("#sandbox-timers")).ToContainTextAsync("expire");
+        await Expect(page.Locator("#sandbox-timers")).ToContainTextAsync("Termine scaduto");
         await Expect(page.Locator("#sandbox-timers")).ToContainTextAsync("26/11/2026 08:00");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "+7 giorni" }).ClickAsync();
@@ -80,7 +81,7 @@ public sealed class TryItTests(Chromium chromium) : BrowserScenario(chromium)
         await Expect(emails.Last).ToContainTextAsync("anna@example.org");
         await emails.Last.Locator("summary").ClickAsync();
         await Expect(emails.Last.Locator("pre")).ToBeVisibleAsync();
-        await Expect(page.Locator("#sandbox-journal")).ToContainTextAsync("expire");
+        await Expect(page.Locator("#sandbox-journal")).ToContainTextAsync("Termine scaduto: In attesa di integrazione (AwaitingIntegration) → Scaduta (Expired)");
         await ScreenshotAsync(page, "try-expired");
 
         using (var scope = App.Services.CreateScope())
@@ -106,7 +107,7 @@ public sealed class TryItTests(Chromium chromium) : BrowserScenario(chromium)
         await Expect(page.Locator(".sandbox-banner")).ToContainTextAsync("Trial run: no email is sent, no company is involved.");
         await page.GetByLabel("Action data", new() { Exact = false }).FillAsync("""{ "reason": "Missing paper." }""");
         await page.Locator("#sandbox-actions button[data-trigger=requestIntegration]").ClickAsync();
-        var deadline = page.Locator("#sandbox-timers tr", new() { HasText = "expire" });
+        var deadline = page.Locator("#sandbox-timers tr", new() { HasText = "Deadline passed" });
 
         await deadline.GetByRole(AriaRole.Button, new() { Name = "Go to when it is due" }).ClickAsync();
 

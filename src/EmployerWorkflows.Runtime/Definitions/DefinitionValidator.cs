@@ -63,6 +63,6 @@ public sealed class DefinitionValidator : IDefinitionValidator
         StateGraphRules.Check(parsed, errors);
         TransitionRules.Check(parsed, rules);
         ActivityRules.Check(parsed.Definition, rules);
-        return new DefinitionCheck(parseErrors.Count == 0 ? parsed.Definition : null, errors);
+        return new DefinitionCheck(parseErrors.Count == 0 ? parsed.Definition : null, errors) { Warnings = TitleRules.Warnings(parsed) };
     }
 }

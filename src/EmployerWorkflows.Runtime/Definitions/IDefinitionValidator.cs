@@ -11,6 +11,9 @@ public interface IDefinitionValidator
 public sealed record DefinitionCheck(WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors)
 {
     public bool IsValid => Definition is not null && Errors.Count == 0;
+
+    /// <summary>Advice that does not stop publishing, e.g. a task action without a title.</summary>
+    public IReadOnlyList<DefinitionError> Warnings { get; init; } = [];
 }
 
 /// <summary>One problem, at a JSON path such as <c>$.states.UnderReview.on.approve[0].to</c>.</summary>

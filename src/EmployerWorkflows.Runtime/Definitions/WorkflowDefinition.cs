@@ -49,13 +49,15 @@ public sealed record StateDefinition(
 /// it; a trigger fired without a task (by a dedicated endpoint or a job) declares its whole input here.</param>
 /// <param name="Run">Checks and side effects of the step (<c>invoke</c> and <c>setVariable</c>), run in the transition's
 /// transaction after the payload is accepted and before the state is left; an operation may refuse the step.</param>
+/// <param name="Title">Optional user-facing name of the step, e.g. a button label; see <see cref="TriggerTitles"/>.</param>
 public sealed record TransitionDefinition(
     string To,
     string? When,
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> Requires,
     IReadOnlyList<Forms.FormField>? Inputs = null,
-    IReadOnlyList<ActivityDefinition>? Run = null)
+    IReadOnlyList<ActivityDefinition>? Run = null,
+    LocalizedText? Title = null)
 {
     /// <summary>Declared inputs; empty when none.</summary>
     public IReadOnlyList<Forms.FormField> DeclaredInputs => Inputs ?? [];

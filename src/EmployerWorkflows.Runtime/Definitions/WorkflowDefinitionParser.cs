@@ -202,9 +202,10 @@ public static class WorkflowDefinitionParser
         var when = reader.OptionalString("when");
         var roles = reader.StringList("roles");
         var requires = reader.StringList("requires");
+        var title = reader.Localized("title", required: false);
         var inputs = StepInputs(reader, errors);
         var run = StepActivities(reader, errors);
-        return to is null ? null : new TransitionDefinition(to, when, roles, requires, inputs, run);
+        return to is null ? null : new TransitionDefinition(to, when, roles, requires, inputs, run, title);
     }
 
     /// <summary><c>"inputs": { "reason": { "type": "multiline", "required": true } }</c>, in the form field types.</summary>

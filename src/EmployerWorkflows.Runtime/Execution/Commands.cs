@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Persistence;
 
 namespace EmployerWorkflows.Runtime.Execution;
@@ -56,4 +57,5 @@ public sealed record WorkflowResult(
 /// <summary>A trigger the actor may fire now, with the payload fields the UI must ask for.</summary>
 /// <param name="To">State the transition leads to.</param>
 /// <param name="Requires">Payload fields that must be present and non-empty.</param>
-public sealed record PermittedAction(string Trigger, string To, IReadOnlyList<string> Requires);
+/// <param name="Title">What the action is called on its button, from the definition (readable fallback when untitled).</param>
+public sealed record PermittedAction(string Trigger, string To, IReadOnlyList<string> Requires, LocalizedText Title);

@@ -58,7 +58,8 @@ public sealed class StepContract(IFormCatalog forms, IFieldValueCheck values)
         var inputs = new Dictionary<string, FormField>(StringComparer.Ordinal);
         foreach (var task in state.Definition.OnEntry.OfType<HumanTaskActivity>().Where(t => t.Actions.Contains(trigger)))
         {
-            foreach (var field in forms.Find(task.Form)?.Fields ?? [])
+            // Info fields only show a variable: they are never input.
+            foreach (var field in (forms.Find(task.Form)?.Fields ?? []).Where(f => f.Type != FormFieldType.Info))
                 inputs[field.Name] = field;
         }
         foreach (var field in transition.DeclaredInputs)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Expressions;
 using EmployerWorkflows.Runtime.Incidents;
 using EmployerWorkflows.Runtime.Journal;
@@ -27,7 +28,7 @@ public sealed partial class WorkflowEngine
         var machine = MachineBuilder.Build(instance, state, selector);
         return MachineBuilder.PermittedTriggers(machine, state)
             .Select(trigger => selector.Selected(trigger)!)
-            .Select(t => new PermittedAction(t.Trigger, t.To, t.Requires))
+            .Select(t => new PermittedAction(t.Trigger, t.To, t.Requires, workflow.Definition.TriggerTitle(t.Trigger, instance.State)))
             .ToList();
     }
 

@@ -25,7 +25,7 @@ public sealed partial class WorkflowEngine
 
         var machine = MachineBuilder.Build(instance, state, selector);
         if (!machine.CanFire(trigger))
-            throw new TriggerNotPermittedException(trigger, state.Name, MachineBuilder.PermittedTriggers(machine, state));
+            throw new TriggerNotPermittedException(trigger, state.Name, MachineBuilder.PermittedTriggers(machine, state), workflow.Definition);
         var chosen = selector.Selected(trigger)!;
         var missing = PayloadRules.Missing(payload, chosen.Requires);
         if (missing.Count > 0)

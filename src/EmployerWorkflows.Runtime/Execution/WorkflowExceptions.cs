@@ -19,7 +19,8 @@ public sealed class NoPublishedVersionException(string definitionId)
 }
 
 /// <summary>The trigger cannot be fired now by this actor.</summary>
-public sealed class TriggerNotPermittedException(string trigger, string state, IReadOnlyList<string> permitted)
+/// <param name="definition">The instance's definition, so messages can name the state and actions by their titles.</param>
+public sealed class TriggerNotPermittedException(string trigger, string state, IReadOnlyList<string> permitted, WorkflowDefinition? definition = null)
     : WorkflowException(
         $"'{trigger}' is not possible in state '{state}'. " +
         (permitted.Count == 0 ? "No action is possible now." : $"Possible now: {string.Join(", ", permitted)}."))
@@ -27,6 +28,13 @@ public sealed class TriggerNotPermittedException(string trigger, string state, I
     public string Trigger { get; } = trigger;
     public string State { get; } = state;
     public IReadOnlyList<string> PermittedTriggers { get; } = permitted;
+
+    /// <summary>The state's title (a readable form of its name without a definition).</summary>
+    public LocalizedText StateTitle { get; } = definition?.StateTitle(state) ?? TriggerTitles.Humanise(state);
+
+    /// <summary>Titles of <see cref="PermittedTriggers"/>, in the same order.</summary>
+    public IReadOnlyList<LocalizedText> PermittedTitles { get; } =
+        permitted.Select(p => definition?.TriggerTitle(p, state) ?? TriggerTitles.Humanise(p)).ToList();
 }
 
 /// <summary>Someone else acted on the instance first (stale expected version or concurrent update).</summary>

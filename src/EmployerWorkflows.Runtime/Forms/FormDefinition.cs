@@ -23,6 +23,8 @@ public sealed record FormDefinition(string Id, LocalizedText Title, IReadOnlyLis
 /// <param name="MaxSizeMb">Largest accepted upload, in megabytes.</param>
 /// <param name="Secret">The value is used once and never stored or logged (e.g. a PIN).</param>
 /// <param name="Help">Optional hint shown under the input.</param>
+/// <param name="Variable">Instance variable an <see cref="FormFieldType.Info"/> field shows.</param>
+/// <param name="ShownWhen">Instance variable that must be set for the field to be shown and accepted.</param>
 public sealed record FormField(
     string Name,
     LocalizedText Label,
@@ -32,7 +34,9 @@ public sealed record FormField(
     IReadOnlyList<string> Accept,
     int? MaxSizeMb,
     bool Secret,
-    LocalizedText? Help)
+    LocalizedText? Help,
+    string? Variable = null,
+    string? ShownWhen = null)
 {
     /// <summary>True when the value must never be persisted: flagged secret, or of type <see cref="FormFieldType.Secret"/>.</summary>
     public bool NeverStored => Secret || Type == FormFieldType.Secret;
@@ -61,4 +65,6 @@ public enum FormFieldType
     Secret,
     /// <summary>A JSON object or array; only a transition's declared inputs use it (forms have no widget for it).</summary>
     Object,
+    /// <summary>Read-only text taken from an instance variable; never part of the payload.</summary>
+    Info,
 }

@@ -74,7 +74,9 @@ public static class FormDefinitionParser
             field.StringList("accept"),
             field.OptionalInt("maxSizeMb"),
             field.OptionalBool("secret"),
-            field.Localized("help", required: false));
+            field.Localized("help", required: false),
+            field.OptionalString("variable"),
+            field.OptionalString("shownWhen"));
     }
 
     private static void CheckFields(FormDefinition form, List<DefinitionError> errors)
@@ -91,11 +93,19 @@ public static class FormDefinitionParser
                     $"Un altro campo si chiama già \"{field.Name}\": le chiavi dei dati inviati devono essere uniche, quindi rinominane uno."));
             }
 
-            if (field.Options.Count > 0 && field.Type != FormFieldType.Select)
+            // An info field may carry options too: they turn the variable's stored value into a label.
+            if (field.Options.Count > 0 && field.Type is not (FormFieldType.Select or FormFieldType.Info))
             {
                 errors.Add(new DefinitionError(DefinitionPath.Property(path, "options"), "options-need-select",
-                    "Only select fields have options; remove \"options\" or set \"type\": \"select\".",
-                    "Solo i campi a scelta hanno opzioni: togli \"options\" o imposta \"type\": \"select\"."));
+                    "Only select and info fields have options; remove \"options\" or set \"type\": \"select\".",
+                    "Solo i campi a scelta e informativi hanno opzioni: togli \"options\" o imposta \"type\": \"select\"."));
+            }
+
+            if (field.Variable is not null && field.Type != FormFieldType.Info)
+            {
+                errors.Add(new DefinitionError(DefinitionPath.Property(path, "variable"), "variable-needs-info",
+                    "Only info fields show a variable; remove \"variable\" or set \"type\": \"info\".",
+                    "Solo i campi informativi mostrano una variabile: togli \"variable\" o imposta \"type\": \"info\"."));
             }
 
             if ((field.Accept.Count > 0 || field.MaxSizeMb is not null) && field.Type != FormFieldType.File)

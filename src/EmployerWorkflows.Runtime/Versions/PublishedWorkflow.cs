@@ -40,7 +40,7 @@ internal sealed class CompiledState
     {
         Name = name;
         Definition = definition;
-        Title = definition.Title ?? new LocalizedText(name, name);
+        Title = definition.Title ?? TriggerTitles.Humanise(name);
         var index = 0;
         Transitions = definition.On.ToDictionary(
             on => on.Key,

@@ -18,7 +18,7 @@ public sealed class SandboxTests : CompanyScenario
     public async Task Sandbox_RunsADraftWithAFakeClock_AndNothingLeavesIt()
     {
         var designer = await TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.ProcessDesigner));
-        var json = await File.ReadAllTextAsync(Path.Combine(FindWorkflows(), "company-registration.workflow.json"));
+        var json = await File.ReadAllTextAsync(Path.Combine(ShippedWorkflows.Folder, "company-registration.workflow.json"));
         var variables = new JsonObject
         {
             ["companyId"] = Guid.NewGuid().ToString(),
@@ -46,12 +46,5 @@ public sealed class SandboxTests : CompanyScenario
         Assert.Equal(0, await db.Set<EmployerWorkflows.Web.Features.Companies.Company>().CountAsync());
         Assert.Empty(Mailbox.Messages());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Reviewer()).GetAsync($"/api/sandbox/{session}")).StatusCode);
-    }
-
-    private static string FindWorkflows()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "EmployerWorkflows.sln"))) return Path.Combine(dir.FullName, "workflows");
-        throw new DirectoryNotFoundException("workflows");
     }
 }

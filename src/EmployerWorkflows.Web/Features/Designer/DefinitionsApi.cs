@@ -60,11 +60,11 @@ public static class DefinitionsApi
             {
                 using var reader = new StreamReader(request.Body, Encoding.UTF8);
                 var check = validator.Validate(await reader.ReadToEndAsync());
-                return Results.Ok(new { valid = check.IsValid, errors = DesignerError.Of(check.Errors),
+                return Results.Ok(new { valid = check.IsValid, errors = DesignerError.Of(check.Errors), warnings = DesignerError.Of(check.Warnings),
                     diagram = check.Definition is null ? null : MermaidDiagram.For(check.Definition, null, Lang.Code) });
             })
             .Accepts<string>("application/json")
-            .WithSummary("Validate a definition document").WithDescription("Send the JSON text as the body; answers every error with its JSON path, and the diagram when it parses.");
+            .WithSummary("Validate a definition document").WithDescription("Send the JSON text as the body; answers every error with its JSON path, warnings that do not stop publishing (e.g. a task action without a title), and the diagram when it parses.");
 
         write.MapPut("/{definitionId}/draft", async (string definitionId, [FromBody] DraftSave request, HttpContext http,
                 DefinitionStore store, AppDbContext db, TimeProvider clock, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Documents;
 using EmployerWorkflows.Runtime.Execution;
@@ -9,6 +10,7 @@ using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Web.Features.Inbox;
@@ -22,6 +24,12 @@ public sealed record TaskContext(
     IReadOnlyList<DocumentInfo> Documents, IReadOnlyList<JournalEntry> History, IReadOnlyList<PermittedAction> Actions)
 {
     public bool IsOpen => Task.Status == WorkflowTaskStatus.Open && Instance.Status == InstanceStatus.Running;
+
+    /// <summary>The instance's variables, which info fields show and shownWhen conditions read.</summary>
+    public JsonObject Variables { get; init; } = [];
+
+    /// <summary>The text of an info field in the reader's language (null for other fields).</summary>
+    public string? Info(FormField field) => FormOnInstance.InfoText(field, Variables)?.For(Lang.Code);
 }
 
 /// <summary>Loads a task for the person looking at it; null when they may not work it (the page answers 404).</summary>
@@ -45,6 +53,9 @@ public sealed class TaskPageData(AppDbContext db, IWorkflowEngine engine, Defini
             ? (await engine.GetPermittedActionsAsync(instance.Id, WorkflowActors.From(user, task.CompanyId), ct))
                 .Where(a => task.ActionList.Contains(a.Trigger)).ToList()
             : [];
-        return new TaskContext(task, instance, company, definition, forms.Get(task.Form), documents, history, actions);
+        var variables = JsonNode.Parse(instance.Variables) as JsonObject ?? [];
+        // The form as this instance shows it: e.g. an upload only when the agency asked for a document.
+        var form = forms.Get(task.Form) is { } full ? FormOnInstance.Shown(full, variables) : null;
+        return new TaskContext(task, instance, company, definition, form, documents, history, actions) { Variables = variables };
     }
 }

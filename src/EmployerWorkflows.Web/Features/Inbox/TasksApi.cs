@@ -36,7 +36,7 @@ public static class TasksApi
                     ? await engine.GetPermittedActionsAsync(task.InstanceId, WorkflowActors.From(http.User, task.CompanyId), ct)
                     : [];
                 return Results.Ok(new TaskDetail(TaskView.From(task), instance.State, instance.Version,
-                    permitted.Where(p => task.ActionList.Contains(p.Trigger)).ToList()));
+                    permitted.Where(p => task.ActionList.Contains(p.Trigger)).Select(ActionView.From).ToList()));
             })
             .WithSummary("A task with the actions the caller may take now")
             .Produces<TaskDetail>()
@@ -82,7 +82,7 @@ public sealed record TaskView(Guid Id, Guid InstanceId, string DefinitionId, Gui
         Lang.IsEnglish ? t.TitleEn : t.TitleIt, t.Form, t.ActionList, t.Role, t.AssigneeUserId, t.Priority.ToString(), t.DueAt, t.Status.ToString());
 }
 
-public sealed record TaskDetail(TaskView Task, string InstanceState, long InstanceVersion, IReadOnlyList<PermittedAction> PermittedActions);
+public sealed record TaskDetail(TaskView Task, string InstanceState, long InstanceVersion, IReadOnlyList<ActionView> PermittedActions);
 
 /// <param name="Payload">Form values, e.g. the mandatory <c>reason</c> of a rejection.</param>
 public sealed record CompleteTask(string Action, JsonObject? Payload, long? ExpectedVersion, string? IdempotencyKey);

@@ -16,8 +16,11 @@ public sealed record Step(string State, string Title, StepKind Kind);
 /// </summary>
 public static class ProcedureMap
 {
-    public static string Title(WorkflowDefinition definition, string state) =>
-        definition.States.TryGetValue(state, out var s) && s.Title is { } t ? t.For(Lang.Code) : state;
+    public static string Title(WorkflowDefinition definition, string state) => definition.StateTitle(state).For(Lang.Code);
+
+    /// <summary>What a trigger is called in the reader's language, e.g. «Chiedi integrazione» for <c>requestIntegration</c>.</summary>
+    public static string ActionTitle(WorkflowDefinition definition, string trigger, string? fromState = null) =>
+        definition.TriggerTitle(trigger, fromState).For(Lang.Code);
 
     public static IReadOnlyList<Step> Stepper(WorkflowDefinition definition, string current, IEnumerable<JournalEntry> history)
     {
@@ -40,7 +43,7 @@ public static class ProcedureMap
             text.Append("    ").Append(name).Append(" : ").Append(Escape(Title(definition, name))).Append('\n');
             foreach (var (trigger, alternatives) in state.On)
                 foreach (var to in alternatives.Select(a => a.To).Distinct())
-                    text.Append("    ").Append(name).Append(" --> ").Append(to).Append(" : ").Append(trigger).Append('\n');
+                    text.Append("    ").Append(name).Append(" --> ").Append(to).Append(" : ").Append(Escape(ActionTitle(definition, trigger, name))).Append('\n');
             if (state.Final) text.Append("    ").Append(name).Append(" --> [*]\n");
         }
         text.Append("    classDef current fill:#0b5cad,color:#fff,stroke:#072f5a,stroke-width:3px\n");

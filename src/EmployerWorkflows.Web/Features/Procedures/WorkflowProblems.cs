@@ -25,8 +25,10 @@ public static class WorkflowProblems
             extensions: new Dictionary<string, object?> { ["currentState"] = c.CurrentState, ["currentVersion"] = c.CurrentVersion }),
         TriggerNotPermittedException t => Results.Problem(statusCode: 409,
             title: Lang.T("Azione non disponibile in questo momento.", "This action is not available now."),
-            detail: Lang.T($"Nello stato «{t.State}» sono possibili: {string.Join(", ", t.PermittedTriggers)}.",
-                $"In state «{t.State}» the possible actions are: {string.Join(", ", t.PermittedTriggers)}."),
+            detail: t.PermittedTitles.Count == 0
+                ? Lang.T($"Nello stato «{t.StateTitle.It}» nessuna azione è possibile ora.", $"In state «{t.StateTitle.En}» no action is possible now.")
+                : Lang.T($"Nello stato «{t.StateTitle.It}» sono possibili: {string.Join(", ", t.PermittedTitles.Select(a => $"«{a.It}»"))}.",
+                    $"In state «{t.StateTitle.En}» the possible actions are: {string.Join(", ", t.PermittedTitles.Select(a => $"«{a.En}»"))}."),
             extensions: new Dictionary<string, object?> { ["state"] = t.State, ["permitted"] = t.PermittedTriggers }),
         PayloadInvalidException p => Results.ValidationProblem(Messages(p.Errors),
             title: p.MissingFields.Count == p.Errors.Count

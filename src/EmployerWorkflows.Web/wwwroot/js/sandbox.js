@@ -127,6 +127,20 @@
         return title ? title + ' (' + name + ')' : name;
     }
 
+    // A trigger's title from the document (the first titled alternative, leaving this state if possible);
+    // untitled triggers read as words, e.g. requestIntegration → "Request integration".
+    function triggerTitle(trigger, fromState) {
+        var states = definition.states || {};
+        var names = [fromState].concat(Object.keys(states));
+        for (var i = 0; i < names.length; i++) {
+            var on = states[names[i]] && states[names[i]].on && states[names[i]].on[trigger];
+            var titled = [].concat(on || []).filter(function (t) { return t && t.title; })[0];
+            if (titled) return titled.title[english ? 'en' : 'it'] || titled.title.it;
+        }
+        var words = String(trigger).replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ').toLowerCase();
+        return words.charAt(0).toUpperCase() + words.slice(1);
+    }
+
     function when(value) {
         if (!value) return '';
         var d = new Date(value);
@@ -212,7 +226,7 @@
     }
 
     function journalText(entry) {
-        if (entry.kind === 'Transition') return entry.trigger + ': ' + stateTitle(entry.fromState) + ' → ' + stateTitle(entry.toState);
+        if (entry.kind === 'Transition') return triggerTitle(entry.trigger, entry.fromState) + ': ' + stateTitle(entry.fromState) + ' → ' + stateTitle(entry.toState);
         if (entry.kind === 'Started') return t('Prova avviata', 'Run started') + (entry.toState ? ' (' + stateTitle(entry.toState) + ')' : '');
         return entry.summary;
     }
@@ -224,9 +238,9 @@
             button.type = 'button';
             button.className = 'btn btn-primary';
             button.dataset.trigger = action.trigger;
-            button.textContent = action.trigger + ' → ' + stateTitle(action.to)
+            button.textContent = action.title + ' → ' + stateTitle(action.to)
                 + (action.requires.length ? ' (' + t('richiede: ', 'requires: ') + action.requires.join(', ') + ')' : '');
-            button.addEventListener('click', function () { fire(action.trigger); });
+            button.addEventListener('click', function () { fire(action.trigger, action.title); });
             action.requires.forEach(function (field) { if (required.indexOf(field) < 0) required.push(field); });
             return button;
         }, snapshot.status === 'Running'
@@ -240,7 +254,7 @@
     function timerRow(timer) {
         var row = document.createElement('tr');
         cell(row, { Timer: t('scadenza', 'deadline'), Reminder: t('promemoria', 'reminder') }[timer.kind] || timer.kind);
-        cell(row, timer.trigger || timer.template || '');
+        cell(row, timer.trigger ? triggerTitle(timer.trigger, $('sandbox-state').dataset.state) : timer.template || '');
         cell(row, when(timer.dueAt));
         var go = document.createElement('button');
         go.type = 'button';
@@ -317,7 +331,7 @@
         });
     }
 
-    function fire(trigger) {
+    function fire(trigger, title) {
         return step(async function () {
             clearProblems();
             var text = $('sandbox-payload').value.trim();
@@ -341,7 +355,7 @@
                 return;
             }
             await show(result.data);
-            announce(t('«' + trigger + '» eseguita: ', '«' + trigger + '» fired: ') + stateTitle(before) + ' → ' + stateTitle(result.data.state) + '.');
+            announce(t('«' + title + '» eseguita: ', '«' + title + '» fired: ') + stateTitle(before) + ' → ' + stateTitle(result.data.state) + '.');
         });
     }
 

@@ -19,6 +19,8 @@ public sealed partial class TryModel(AppDbContext db, IDefinitionValidator valid
 {
     public WorkflowDefinitionVersion Definition { get; private set; } = null!;
     public IReadOnlyList<DefinitionError> Errors { get; private set; } = [];
+    /// <summary>Advice that does not stop a trial run, e.g. buttons without a title.</summary>
+    public IReadOnlyList<DefinitionError> Warnings { get; private set; } = [];
     /// <summary>Variables the document reads (<c>vars.name</c>), so the designer knows what to give at the start.</summary>
     public IReadOnlyList<string> ReadVariables { get; private set; } = [];
     /// <summary>Variables with a default value in the document.</summary>
@@ -34,6 +36,7 @@ public sealed partial class TryModel(AppDbContext db, IDefinitionValidator valid
         Definition = chosen;
         var check = validator.Validate(chosen.Json);
         Errors = check.Errors;
+        Warnings = check.Warnings;
         ReadVariables = VariableReference().Matches(chosen.Json).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToList();
         DefaultVariables = check.Definition?.Variables.Keys.ToList() ?? [];
         return Page();

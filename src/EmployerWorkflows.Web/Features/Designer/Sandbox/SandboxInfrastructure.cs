@@ -4,6 +4,7 @@ using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Web.Features.Designer.Sandbox;
@@ -58,7 +59,7 @@ public sealed record SandboxSnapshot(
     Guid SessionId, Guid InstanceId, string State, string Status, DateTimeOffset Now, string Variables, string Diagram,
     IReadOnlyList<SandboxTask> OpenTasks, IReadOnlyList<SandboxTimer> PendingTimers, IReadOnlyList<SandboxEmail> Emails,
     IReadOnlyList<OperationCall> OperationCalls, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<string> Incidents,
-    IReadOnlyList<PermittedAction> PermittedActions);
+    IReadOnlyList<ActionView> PermittedActions);
 
 public sealed record SandboxTask(string Title, string? Role, string? Assignee, IReadOnlyList<string> Actions, DateTimeOffset? DueAt);
 

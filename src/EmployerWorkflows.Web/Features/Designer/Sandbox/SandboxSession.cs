@@ -10,6 +10,7 @@ using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Timers;
 using EmployerWorkflows.Runtime.Versions;
+using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -138,7 +139,8 @@ public sealed class SandboxSession : IDisposable
             tasks.Select(t => new SandboxTask(t.TitleIt, t.Role, t.AssigneeUserId, t.ActionList, t.DueAt)).ToList(),
             timers.OrderBy(t => t.DueAt).Select(t => new SandboxTimer(t.Kind.ToString(), t.Trigger ?? t.Escalate, t.Template, t.DueAt)).ToList(),
             emails.OrderBy(m => m.CreatedAt).Select(m => new SandboxEmail(m.To, m.Subject, m.TextBody, m.CreatedAt)).ToList(),
-            calls.ToList(), journal, incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList(), permitted);
+            calls.ToList(), journal, incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList(),
+            permitted.Select(ActionView.From).ToList());
     }
 
     public void Dispose()

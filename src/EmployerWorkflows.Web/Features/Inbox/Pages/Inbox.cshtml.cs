@@ -4,6 +4,7 @@ using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,6 +33,8 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
     /// <summary>Published procedures (id → title) for the filter; a small table, unlike the tasks.</summary>
     public IReadOnlyDictionary<string, string> Procedures { get; private set; } = new Dictionary<string, string>();
     public Dictionary<string, WorkflowDefinition> Definitions { get; } = [];
+    /// <summary>States by procedure for the filter, by title.</summary>
+    public IReadOnlyList<StateChoices> States { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
     [TempData] public string? Message { get; set; }
 
@@ -46,8 +49,10 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
         Companies = await db.Set<Company>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var people = Results.Tasks.Select(t => t.ClaimedByUserId).Where(id => id != null).Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FirstName + " " + u.LastName, ct);
-        Procedures = (await definitions.ListAsync(cancellationToken: ct)).Where(v => v.Status == DefinitionStatus.Published)
+        var stored = await definitions.ListAsync(cancellationToken: ct);
+        Procedures = stored.Where(v => v.Status == DefinitionStatus.Published)
             .GroupBy(v => v.DefinitionId).ToDictionary(g => g.Key, g => IsEnglish ? g.Last().TitleEn : g.Last().TitleIt);
+        States = await StateFilter.ChoicesAsync(definitions, stored, Procedure, ct);
         foreach (var id in Results.Tasks.Select(t => t.DefinitionId).Distinct())
             Definitions[id] = (await definitions.GetLatestAsync(id, ct)).Definition;
     }
@@ -80,7 +85,7 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
     }
 
     public string StateTitle(WorkflowTask task) =>
-        Definitions.TryGetValue(task.DefinitionId, out var d) ? EmployerWorkflows.Web.Features.Procedures.ProcedureMap.Title(d, task.State) : task.State;
+        Definitions.TryGetValue(task.DefinitionId, out var d) ? ProcedureMap.Title(d, task.State) : TriggerTitles.Humanise(task.State).For(Code);
 
     public string Urgency(WorkflowTask task) =>
         task.DueAt is not { } due ? "" : due < Now ? "overdue" : due < Now.AddDays(2) ? "due-soon" : "";

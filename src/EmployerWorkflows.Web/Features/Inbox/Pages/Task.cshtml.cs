@@ -60,6 +60,10 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
         var actor = WorkflowActors.From(User, context.Task.CompanyId);
         try
         {
+            // Uploads are saved with the step, whichever way it is fired (a resubmission may carry a requested document).
+            // Stored in the step's transaction; the field's value is the document's id, as through the API.
+            foreach (var file in submission.Files)
+                submission.Payload[file.Field] = TaskDocuments.Store(db, context.Task, file, actor.UserId, clock.GetUtcNow()).Id.ToString();
             if (context.Instance.DefinitionId == RegisterCompany.DefinitionId && action == "resubmit")
             {
                 // The submitter corrects the company data on the same page (codice fiscale excluded).
@@ -75,9 +79,6 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
             }
             else
             {
-                // Stored in the step's transaction; the field's value is the document's id, as through the API.
-                foreach (var file in submission.Files)
-                    submission.Payload[file.Field] = TaskDocuments.Store(db, context.Task, file, actor.UserId, clock.GetUtcNow()).Id.ToString();
                 await engine.FireAsync(db, new FireTrigger(context.Instance.Id, action!, actor, submission.Payload, expectedVersion), ct);
             }
         }

@@ -123,6 +123,10 @@ public sealed class InstanceModel(InstanceLookup lookup, MigrationTargets target
 
     public string StateTitle(string state) => ProcedureMap.Title(Overview.Workflow.Definition, state);
 
+    public string StateTitleOrDash(string? state) => state is null ? "—" : StateTitle(state);
+
+    public string ActionTitle(string trigger, string? fromState) => ProcedureMap.ActionTitle(Overview.Workflow.Definition, trigger, fromState);
+
     public Procedures.Forms.TextFieldView ReasonField => new("reason", T("Motivo dell'annullamento", "Reason for cancelling"), Reason, Errors,
         Hint: T("Resta nel giornale della pratica.", "It is kept in the instance's journal."), Required: true);
 

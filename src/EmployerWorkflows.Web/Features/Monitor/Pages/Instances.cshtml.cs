@@ -27,14 +27,18 @@ public sealed class InstancesModel(InstanceSearch search, DefinitionStore defini
     public MonitorCounts Counts { get; private set; } = new(0, 0, 0, 0);
     /// <summary>Every definition with a stored version (id → title), for the filter.</summary>
     public IReadOnlyDictionary<string, string> Definitions { get; private set; } = new Dictionary<string, string>();
+    /// <summary>States to filter on, by procedure title: the state name as value, its title as text.</summary>
+    public IReadOnlyList<StateChoices> States { get; private set; } = [];
     private readonly Dictionary<(string, int), WorkflowDefinition> versions = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Results = await search.PageAsync(new InstanceFilter(Definition, Version, State, null, Faulted, Overdue, After, PageSize, Company), ct);
         Counts = await search.CountAsync(ct);
-        Definitions = (await definitions.ListAsync(cancellationToken: ct)).GroupBy(v => v.DefinitionId)
+        var stored = await definitions.ListAsync(cancellationToken: ct);
+        Definitions = stored.GroupBy(v => v.DefinitionId)
             .ToDictionary(g => g.Key, g => IsEnglish ? g.Last().TitleEn : g.Last().TitleIt);
+        States = await StateFilter.ChoicesAsync(definitions, stored, Definition, ct);
         foreach (var (id, version) in Results.Rows.Select(r => (r.Instance.DefinitionId, r.Instance.DefinitionVersion)).Distinct())
             versions[(id, version)] = (await definitions.GetAsync(id, version, ct)).Definition;
     }

@@ -25,7 +25,8 @@ public static class FormInput
         var payload = new JsonObject();
         var files = new List<AcceptedFile>();
         var errors = new FieldErrors();
-        foreach (var field in form.Fields)
+        // Info fields only show instance data; nothing of theirs is read from the post.
+        foreach (var field in form.Fields.Where(f => f.Type != FormFieldType.Info))
         {
             var required = field.Required || alsoRequired.Contains(field.Name);
             if (field.Type == FormFieldType.File)
