@@ -15,9 +15,9 @@ public sealed class JobRoomAccessPrivacyTests(JobRoomHost host) : IClassFixture<
     {
         var company = await host.CompanyAsync("Riserbo SA");
         var administrator = await UserAsync(company.AdminCf);
-        var (_, outsider, _, _) = await host.ColleagueAsync(company, "Ottavio");
+        var (_, outsider, _, instanceId) = await host.ColleagueAsync(company, "Ottavio");
 
-        var views = await OutsiderViews.ReadAsync(outsider);
+        var views = await OutsiderViews.ReadAsync(outsider, $"/api/jobroom/procedures/{instanceId}", "/api/jobroom/tasks");
 
         Assert.Empty(OutsiderViews.Leaks(views, $"{company.AdminCf}@example.ch", administrator.Email!, administrator.CodiceFiscale,
             administrator.Id, administrator.DisplayName));
