@@ -52,6 +52,18 @@ public sealed class AdminReplacementPrivacyTests : CompanyScenario
         Assert.Equal(companyId, request.GetProperty("companyId").GetGuid());
     }
 
+    [Fact]
+    public async Task CompanyJournal_ShowsSecoDeskNothingOfAnItalianCompany_WhenTheyDidNothingThere()
+    {
+        var (_, companyId) = await ActiveCompanyAsync();
+        await StartReplacementAsync("SCDSKN");
+        var secoDesk = await TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.SecoDesk));
+
+        var journal = await ReadAsync(await secoDesk.GetAsync($"/api/companies/{companyId}/journal"), HttpStatusCode.OK);
+
+        Assert.Empty(journal.GetProperty("entries").EnumerateArray());
+    }
+
     private async Task<HttpClient> StartReplacementAsync(string surnameCode)
     {
         var person = await PersonAsync(surnameCode);

@@ -3,8 +3,8 @@ using EmployerWorkflows.Runtime.Journal;
 namespace EmployerWorkflows.Web.Features.Audit;
 
 /// <summary>
-/// What one reader may see of the journal (architecture invariant 9). Agency staff read it whole: ARL checks every
-/// operator's actions afterwards (rule 44). A company person reads in full the entries of the companies they act
+/// What one reader may see of the journal (architecture invariant 9). Agency reviewers, help desk and operators read
+/// it whole: ARL checks every operator's actions afterwards (rule 44); SecoDesk reads the Job-Room trail. A company person reads in full the entries of the companies they act
 /// for; elsewhere (a procedure they started for another company, such as an administrator replacement or a
 /// Job-Room access request) only their own actions, without that company's id or anything the summary said about
 /// its people. Everyone else's actions there are left out.

@@ -3,6 +3,7 @@ using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.JobRoom;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,9 @@ namespace EmployerWorkflows.Web.Features.Audit;
 public sealed class JournalReader(JournalQueries queries, AppDbContext db)
 {
     public const int PageSize = 50;
+
+    /// <summary>The roles that may read any person's trail (rule 44) read every entry whole.</summary>
+    private static readonly string[] WholeTrailRoles = [Roles.AgencyReviewer, Roles.HelpDesk, Roles.Operator];
 
     private (ClaimsPrincipal Reader, JournalAudience Audience)? known;
 
@@ -44,7 +48,7 @@ public sealed class JournalReader(JournalQueries queries, AppDbContext db)
 
     private async Task<JournalAudience> LoadAsync(ClaimsPrincipal reader, CancellationToken ct)
     {
-        if (CompanyAccess.IsAgency(reader))
+        if (WholeTrailRoles.Any(reader.IsInRole))
             return JournalAudience.Agency;
         var userId = CompanyAccess.UserId(reader) ?? "";
         var members = await db.Set<Membership>().AsNoTracking()
@@ -58,6 +62,10 @@ public sealed class JournalReader(JournalQueries queries, AppDbContext db)
             .Where(a => a.UserId == userId && ((a.Status == JobRoomAccountStatus.Active && a.LeftCompanyAt == null)
                                                || a.Status == JobRoomAccountStatus.AwaitingPowerOfAttorney))
             .Select(a => a.RegisterEntryId).ToListAsync(ct);
-        return JournalAudience.CompanyPerson(userId, members.Concat(registering).Concat(jobRoom));
+        // SecoDesk works the Swiss procedures: the whole Job-Room trail, nothing of the Italian companies' people.
+        var secoDesk = JobRoomAccess.IsSecoDesk(reader)
+            ? await db.Set<UidRegisterEntry>().AsNoTracking().Select(e => e.Id).ToListAsync(ct)
+            : [];
+        return JournalAudience.CompanyPerson(userId, members.Concat(registering).Concat(jobRoom).Concat(secoDesk));
     }
 }
