@@ -25,7 +25,7 @@ public sealed class InvokeStep(ValueExpressions expressions, OperationRegistry o
             cancellationToken);
         if (activity.Result is not null)
             context.Variables[activity.Result] = result is null ? null : JsonSerializer.SerializeToNode(result, JsonSerializerOptions.Web);
-        context.Db.Add(JournalEntries.For(context, JournalKind.Operation, null, $"{operation.Name}"));
+        context.Db.Add(JournalEntries.For(context, JournalKind.Operation, null, ChangeSummary.Operation(operation.Name, activity.Result)));
     }
 
     private Dictionary<string, object?> EvaluateInputs(TransitionContext context, InvokeActivity activity, IWorkflowOperation operation)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,7 +10,6 @@ namespace EmployerWorkflows.Runtime.Execution;
 public sealed class PayloadRules
 {
     public static readonly string[] DefaultSecretFields = ["pin", "password", "secret", "token", "otp"];
-    private const int MaxSummaryValueLength = 200;
 
     private readonly HashSet<string> _secrets;
 
@@ -81,31 +79,5 @@ public sealed class PayloadRules
         var copy = new JsonObject();
         MergeInto(copy, payload);
         return copy;
-    }
-
-    /// <summary>One-line journal summary: <c>field=value</c> pairs, secrets shown as <c>***</c>.</summary>
-    public string Summarize(string? prefix, JsonObject? payload)
-    {
-        var text = new StringBuilder(prefix);
-        if (payload is null || payload.Count == 0)
-            return text.ToString();
-        if (text.Length > 0)
-            text.Append(": ");
-        var first = true;
-        foreach (var (name, value) in payload)
-        {
-            if (!first)
-                text.Append(", ");
-            first = false;
-            text.Append(name).Append('=');
-            if (IsSecret(name))
-            {
-                text.Append("***");
-                continue;
-            }
-            var shown = Scrub(value)?.ToJsonString() ?? "null";
-            text.Append(shown.Length > MaxSummaryValueLength ? shown[..MaxSummaryValueLength] + "…" : shown);
-        }
-        return text.Length > 3900 ? text.ToString(0, 3900) + "…" : text.ToString();
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class WorkflowEngine
         machine.Fire(trigger);
 
         db.Add(JournalEntries.For(instance, actor, now, JournalKind.Transition, trigger, state.Name, instance.State,
-            payloads.Summarize(trigger, payload)));
+            ChangeSummary.Changed(trigger, payload, payloads.IsSecret)));
         await activities.RunEntryAsync(context, workflow.State(instance.State), cancellationToken);
         Finish(context, bumpVersion: true);
         return context;

@@ -76,7 +76,7 @@ public sealed partial class WorkflowEngine(
             {
                 db.Add(instance);
                 db.Add(JournalEntries.For(instance, command.Actor, now, JournalKind.Started, null, null, instance.State,
-                    payloads.Summarize("started", command.Variables)));
+                    ChangeSummary.Started(command.Variables, payloads.IsSecret)));
                 await activities.RunEntryAsync(context, workflow.State(instance.State), cancellationToken);
                 Finish(context, bumpVersion: false);
                 var result = Result(instance, null);

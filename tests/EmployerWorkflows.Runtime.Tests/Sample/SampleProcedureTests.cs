@@ -101,7 +101,7 @@ public sealed class SampleProcedureTests : IAsyncLifetime
         Assert.Contains($"approved (receipt {number})", outcome.TextBody);
         Assert.Contains("<p>", outcome.HtmlBody);
         Assert.Equal(1, await db.Set<JournalEntry>().CountAsync(j => j.Kind == JournalKind.Domain && j.Summary.Contains(number)));
-        Assert.Equal(1, await db.Set<JournalEntry>().CountAsync(j => j.Kind == JournalKind.Operation && j.Summary == "receipt.issue"));
+        Assert.Equal(1, await db.Set<JournalEntry>().CountAsync(j => j.Kind == JournalKind.Operation && j.Summary == "receipt.issue: receipt"));
     }
 
     [Fact]

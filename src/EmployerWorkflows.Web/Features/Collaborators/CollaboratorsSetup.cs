@@ -1,8 +1,5 @@
-using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Collaborators.Operations;
-using EmployerWorkflows.Web.Features.Companies;
-using EmployerWorkflows.Web.Features.Identity;
 
 namespace EmployerWorkflows.Web.Features.Collaborators;
 
@@ -24,14 +21,6 @@ public static class CollaboratorsSetup
     {
         app.MapMembersApi();
         app.MapAdminReplacement();
-        var journal = app.MapGroup("/api").WithTags("Audit").RequireAuthorization();
-        journal.MapGet("/me/journal", (long? before, HttpContext http, JournalQueries queries, CancellationToken ct) =>
-                queries.ForUserAsync(CompanyAccess.UserId(http.User)!, before, 50, ct))
-            .WithSummary("What I did").WithDescription("The caller's own audit trail, newest first.");
-        journal.MapGet("/users/{userId}/journal", (string userId, long? before, JournalQueries queries, CancellationToken ct) =>
-                queries.ForUserAsync(userId, before, 50, ct))
-            .RequireAuthorization(p => p.RequireRole(Roles.AgencyReviewer, Roles.HelpDesk, Roles.Operator))
-            .WithSummary("What a person did").WithDescription("Agency staff check afterwards what an operator did (rule 44).");
         return app;
     }
 }

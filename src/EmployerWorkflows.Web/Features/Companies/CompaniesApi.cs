@@ -1,5 +1,6 @@
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Audit;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,10 +46,10 @@ public static class CompaniesApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{companyId:guid}/journal", async (Guid companyId, long? before, HttpContext http, CompanyAccess access,
-                JournalQueries journal, CancellationToken ct) =>
+                JournalReader journal, CancellationToken ct) =>
             {
                 if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                return Results.Ok(await journal.ForCompanyAsync(companyId, before, 50, ct));
+                return Results.Ok(await journal.ForCompanyAsync(http.User, companyId, before, ct));
             })
             .WithSummary("Audit trail of a company").WithDescription("Who did what for the company, newest first; page with `before`.")
             .Produces<JournalPage>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -8,6 +8,7 @@ using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Audit;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Localization;
@@ -33,7 +34,7 @@ public sealed record TaskContext(
 }
 
 /// <summary>Loads a task for the person looking at it; null when they may not work it (the page answers 404).</summary>
-public sealed class TaskPageData(AppDbContext db, IWorkflowEngine engine, DefinitionStore definitions, FileFormCatalog forms, JournalQueries journal)
+public sealed class TaskPageData(AppDbContext db, IWorkflowEngine engine, DefinitionStore definitions, FileFormCatalog forms, JournalReader journal)
 {
     public async Task<TaskContext?> LoadAsync(Guid taskId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -47,7 +48,7 @@ public sealed class TaskPageData(AppDbContext db, IWorkflowEngine engine, Defini
         var documents = await db.Set<InstanceDocument>().AsNoTracking().Where(d => d.InstanceId == instance.Id)
             .OrderBy(d => d.UploadedAt)
             .Select(d => new DocumentInfo(d.Id, d.Name, d.FileName, d.ContentType, d.Size, d.UploadedAt)).ToListAsync(ct);
-        var history = (await journal.ForInstanceAsync(instance.Id, pageSize: 200, cancellationToken: ct)).Entries;
+        var history = await journal.ForInstanceAsync(user, instance.Id, 200, ct);
         var open = task.Status == WorkflowTaskStatus.Open && instance.Status == InstanceStatus.Running;
         var actions = open
             ? (await engine.GetPermittedActionsAsync(instance.Id, WorkflowActors.From(user, task.CompanyId), ct))

@@ -65,7 +65,7 @@ internal static class ProcedureEndpoints
         foreach (var name in VisibleVariables)
             if (variables[name] is { } value) details[name] = value.DeepClone();
         return Results.Ok(new ProcedureView(instance.Id, instance.DefinitionId, instance.State, instance.Status.ToString(), instance.Version,
-            tasks.Select(t => View(t, forms)).ToList(), permitted, details));
+            tasks.Select(t => View(t, forms, user)).ToList(), permitted, details));
     }
 
     private static async Task<bool> MayReadAsync(AppDbContext db, JobRoomAccess access, WorkflowInstance instance, ClaimsPrincipal user, CancellationToken ct)
@@ -79,11 +79,14 @@ internal static class ProcedureEndpoints
         return uid is not null && await access.IsMainAdministratorAsync(user, uid, ct);
     }
 
-    private static TaskView View(WorkflowTask task, FileFormCatalog forms)
+    private static TaskView View(WorkflowTask task, FileFormCatalog forms, ClaimsPrincipal user)
     {
         var form = forms.Get(task.Form);
+        // Whose task it is stays between the assignee and SecoDesk: a person asking to join a UID's account must not
+        // learn its main administrator's user id.
+        var assignee = task.AssigneeUserId == JobRoomAccess.UserId(user) || JobRoomAccess.IsSecoDesk(user) ? task.AssigneeUserId : null;
         return new TaskView(task.Id, task.InstanceId, task.DefinitionId, task.State, Lang.T(task.TitleIt, task.TitleEn), task.Role,
-            task.AssigneeUserId, task.ActionList, task.DueAt, form is null ? task.Form : Lang.T(form.Title.It, form.Title.En),
+            assignee, task.ActionList, task.DueAt, form is null ? task.Form : Lang.T(form.Title.It, form.Title.En),
             form?.Fields.Select(f => new FieldView(f.Name, Lang.T(f.Label.It, f.Label.En), f.Type.ToString(), f.Required,
                 f.Help is null ? null : Lang.T(f.Help.It, f.Help.En))).ToList() ?? []);
     }

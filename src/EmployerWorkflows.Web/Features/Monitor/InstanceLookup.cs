@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using EmployerWorkflows.Runtime.Incidents;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Audit;
 using EmployerWorkflows.Web.Features.Companies;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,11 +24,11 @@ public sealed record InstanceOverview(
     IReadOnlyList<Incident> Incidents);
 
 /// <summary>Loads one instance with its diagram source, journal, open tasks, pending timers, emails and incidents.</summary>
-public sealed class InstanceLookup(AppDbContext db, DefinitionStore definitions, JournalQueries journal, SecretMask mask)
+public sealed class InstanceLookup(AppDbContext db, DefinitionStore definitions, JournalReader journal, SecretMask mask)
 {
     public const int JournalLength = 100;
 
-    public async Task<InstanceOverview?> LoadAsync(Guid instanceId, CancellationToken ct)
+    public async Task<InstanceOverview?> LoadAsync(Guid instanceId, ClaimsPrincipal reader, CancellationToken ct)
     {
         var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null) return null;
@@ -41,7 +43,7 @@ public sealed class InstanceLookup(AppDbContext db, DefinitionStore definitions,
         var emails = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.InstanceId == instanceId).OrderBy(m => m.CreatedAt)
             .Select(m => new EmailDelivery(m.Id, m.To, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.SentAt, m.LastError)).ToListAsync(ct);
         var incidents = await db.Set<Incident>().AsNoTracking().Where(i => i.InstanceId == instanceId).OrderByDescending(i => i.At).ToListAsync(ct);
-        var entries = (await journal.ForInstanceAsync(instanceId, null, JournalLength, ct)).Entries;
+        var entries = await journal.ForInstanceAsync(reader, instanceId, JournalLength, ct);
         return new InstanceOverview(instance, workflow, company, mask.Indented(instance.Variables), entries, tasks, timers, emails, incidents);
     }
 }

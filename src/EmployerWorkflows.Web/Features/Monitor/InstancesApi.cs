@@ -25,8 +25,8 @@ public static class InstancesApi
             .WithDescription("Filter by definition, version, state, company (id, or `company` = name or codice fiscale), faulted, overdue; " +
                              "page with `after` = the `next` of the previous page (null on the last page).");
 
-        group.MapGet("/{instanceId:guid}", async (Guid instanceId, InstanceLookup lookup, CancellationToken ct) =>
-                await lookup.LoadAsync(instanceId, ct) is { } o
+        group.MapGet("/{instanceId:guid}", async (Guid instanceId, HttpContext http, InstanceLookup lookup, CancellationToken ct) =>
+                await lookup.LoadAsync(instanceId, http.User, ct) is { } o
                     ? Results.Ok(new
                     {
                         instance = InstanceView.From(new InstanceRow(o.Instance, o.CompanyName, o.Incidents.Count(i => i.ResolvedAt is null))),

@@ -98,7 +98,7 @@ public sealed class InstanceModel(InstanceLookup lookup, MigrationTargets target
 
     private async Task<IActionResult> ShowAsync(Guid instanceId, int? migrateTo, CancellationToken ct)
     {
-        if (await lookup.LoadAsync(instanceId, ct) is not { } overview) return NotFound();
+        if (await lookup.LoadAsync(instanceId, User, ct) is not { } overview) return NotFound();
         Overview = overview;
         Now = clock.GetUtcNow();
         if (overview.Instance.Status == InstanceStatus.Running)
@@ -119,7 +119,7 @@ public sealed class InstanceModel(InstanceLookup lookup, MigrationTargets target
     }
 
     private async Task<string> StateTitleAsync(Guid instanceId, string state, CancellationToken ct) =>
-        await lookup.LoadAsync(instanceId, ct) is { } o ? ProcedureMap.Title(o.Workflow.Definition, state) : state;
+        await lookup.LoadAsync(instanceId, User, ct) is { } o ? ProcedureMap.Title(o.Workflow.Definition, state) : state;
 
     public string StateTitle(string state) => ProcedureMap.Title(Overview.Workflow.Definition, state);
 

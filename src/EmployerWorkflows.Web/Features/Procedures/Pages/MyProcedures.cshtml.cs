@@ -3,6 +3,7 @@ using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Audit;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Inbox;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ public sealed record ProcedureView(
 
 /// <summary>«Le mie pratiche»: the procedures the person started and those of the companies they act for.</summary>
 [Authorize]
-public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, DefinitionStore definitions, JournalQueries journal, TimeProvider clock)
+public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, DefinitionStore definitions, JournalReader journal, TimeProvider clock)
     : PageModel
 {
     public IReadOnlyList<ProcedureView> Procedures { get; private set; } = [];
@@ -42,7 +43,7 @@ public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, Def
         foreach (var instance in instances)
         {
             var definition = (await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct)).Definition;
-            var history = (await journal.ForInstanceAsync(instance.Id, pageSize: 100, cancellationToken: ct)).Entries;
+            var history = await journal.ForInstanceAsync(User, instance.Id, 100, ct);
             var open = tasks.Where(t => t.InstanceId == instance.Id).ToList();
             var mine = open.Where(t => t.CanWork(User)).ToList();
             views.Add(new ProcedureView(instance, definition, instance.CompanyId is { } c ? names.GetValueOrDefault(c) : null,
