@@ -27,6 +27,7 @@ public static class LocalizationSetup
                 new TwoLanguages(new AcceptLanguageHeaderRequestCultureProvider()),
             ];
         });
+        builder.Services.AddScoped<EmployerWorkflows.Runtime.Execution.IRecipientLanguages, StoredLanguages>();
         return builder;
     }
 

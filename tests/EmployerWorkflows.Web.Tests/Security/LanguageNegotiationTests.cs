@@ -52,6 +52,21 @@ public sealed class LanguageNegotiationTests : CompanyScenario
     }
 
     [Fact]
+    public async Task Person_GetsLaterEmailsInEnglish_WhenSwitchedToEnglishAfterTheProcedureStarted()
+    {
+        var submitter = await Submitter();
+        var companyId = await RegisterAsync(submitter);
+        Assert.Single(await MailsAsync(1, "Richiesta di registrazione ricevuta"));
+        await submitter.GetAsync("/language/en?returnUrl=/procedures");
+
+        var reviewer = await Reviewer();
+        await ReadAsync(await CompleteAsync(reviewer, await TaskForAsync(reviewer, companyId), "approve"), HttpStatusCode.OK);
+
+        var approved = Assert.Single(await MailsAsync(1, "Registration approved"));
+        Assert.Equal(LegalRepresentativeEmail, approved.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public async Task Person_KeepsTheLanguageLastAskedFor_WhenBrowserOrSwitchChangesIt()
     {
         var person = await Submitter();
