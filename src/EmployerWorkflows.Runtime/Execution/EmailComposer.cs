@@ -12,17 +12,19 @@ namespace EmployerWorkflows.Runtime.Execution;
 /// Renders a template once per recipient, in the recipient's language, and queues it in the transition's outbox.
 /// Templates see the instance variables at top level (<c>{{ company.name }}</c>), plus <c>recipient</c> (email,
 /// name, language, userId), <c>instance</c> (id, definitionId, state, companyId) and <c>now</c>, which take
-/// precedence over variables of the same names.
+/// precedence over variables of the same names. A recipient with a user id is written to in the language that
+/// person uses now (<see cref="IRecipientLanguages"/>), not the one copied with them into the variables.
 /// </summary>
-public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRenderer renderer)
+public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRenderer renderer, IEnumerable<IRecipientLanguages> languages)
 {
     internal async Task QueueAsync(
         TransitionContext context, string template, string to, IReadOnlyList<string> attachments, CancellationToken cancellationToken)
     {
         var recipients = Recipient.Parse(expressions.Evaluate(to, context.Scope()), to);
         var documents = attachments.Count == 0 ? [] : await LoadAttachmentsAsync(context, attachments, cancellationToken);
-        foreach (var recipient in recipients)
+        foreach (var listed in recipients)
         {
+            var recipient = await CurrentLanguageAsync(context, listed, cancellationToken);
             var rendered = renderer.Render(template, recipient.Language, Model(context, recipient));
             var message = new OutboxMessage
             {
@@ -46,6 +48,15 @@ public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRe
             };
             OutboxQueue.Enqueue(context.Db, message, context.Now);
         }
+    }
+
+    private async Task<Recipient> CurrentLanguageAsync(TransitionContext context, Recipient recipient, CancellationToken cancellationToken)
+    {
+        if (recipient.UserId is not { } userId) return recipient;
+        foreach (var source in languages)
+            if (await source.LanguageOfAsync(context.Db, userId, cancellationToken) is { } language)
+                return recipient with { Language = language };
+        return recipient;
     }
 
     private static JsonObject Model(TransitionContext context, Recipient recipient)

@@ -6,8 +6,6 @@ public static class ApiDocs
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
-        // Enums travel as their names ("Collaborator", "Stable"), readable in requests and in the document.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "EmployerWorkflows API";
@@ -17,11 +15,17 @@ public static class ApiDocs
         return builder;
     }
 
-    /// <summary>OpenAPI document at <c>/openapi/v1.json</c>, Scalar UI at <c>/scalar/v1</c>.</summary>
+    /// <summary>OpenAPI document at <c>/openapi/v1.json</c>, Scalar UI at <c>/scalar/v1</c>; login needed outside Development.</summary>
     public static WebApplication MapApiDocs(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("EmployerWorkflows API"));
+        var document = app.MapOpenApi();
+        var reference = app.MapScalarApiReference(o => o.WithTitle("EmployerWorkflows API"));
+        // The document lists every operation and its fields: outside Development only people who log in see it.
+        if (!app.Environment.IsDevelopment())
+        {
+            document.RequireAuthorization();
+            reference.RequireAuthorization();
+        }
         return app;
     }
 }

@@ -31,8 +31,8 @@ public static class HealthEndpoints
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),
+                // What failed, never why: exception texts name hosts, files and accounts.
                 description = e.Value.Description,
-                error = e.Value.Exception?.Message,
             }),
         };
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));

@@ -17,8 +17,10 @@ public static class JobsSetup
     {
         var provider = builder.Configuration.GetDatabaseProvider();
         var postgres = builder.Configuration.GetConnectionString("Postgres");
-        builder.Services.AddHangfire(config =>
+        builder.Services.AddSingleton<RefusedJobs>();
+        builder.Services.AddHangfire((services, config) =>
         {
+            config.UseFilter(services.GetRequiredService<RefusedJobs>());
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();

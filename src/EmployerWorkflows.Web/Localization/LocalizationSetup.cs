@@ -10,7 +10,7 @@ public static class LocalizationSetup
     public static WebApplicationBuilder AddLocalizationFeature(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Localization");
-        var supported = section.GetSection("SupportedCultures").Get<string[]>() is { Length: > 0 } s ? s : ["it-IT", "en-GB"];
+        var supported = section.GetSection("SupportedCultures").Get<string[]>() is { Length: > 0 } s ? s : [TwoLanguages.Italian, TwoLanguages.English];
         var defaultCulture = section["DefaultCulture"] ?? supported[0];
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -22,23 +22,34 @@ public static class LocalizationSetup
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider(),
-                new CookieRequestCultureProvider { CookieName = CookieName },
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new TwoLanguages(new QueryStringRequestCultureProvider()),
+                new TwoLanguages(new CookieRequestCultureProvider { CookieName = CookieName }),
+                new TwoLanguages(new AcceptLanguageHeaderRequestCultureProvider()),
             ];
         });
+        builder.Services.AddScoped<EmployerWorkflows.Runtime.Execution.IRecipientLanguages, StoredLanguages>();
         return builder;
     }
 
-    public static WebApplication UseLocalizationFeature(this WebApplication app)
+    /// <summary>Sets the request's culture; first in the pipeline, so that error answers speak it too.</summary>
+    public static WebApplication UseRequestLanguage(this WebApplication app)
     {
         app.UseRequestLocalization();
-        app.MapGet("/language/{code}", (string code, string? returnUrl, HttpContext http) =>
+        return app;
+    }
+
+    /// <summary>The language switch in the header, and the memory of the signed-in person's language.</summary>
+    public static WebApplication UseLocalizationFeature(this WebApplication app)
+    {
+        app.UseRememberedLanguage();
+        app.MapGet("/language/{code}", async (string code, string? returnUrl, HttpContext http) =>
         {
-            var culture = code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en-GB" : "it-IT";
+            var culture = TwoLanguages.Of(code) ?? TwoLanguages.Italian;
             http.Response.Cookies.Append(CookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            if (http.User.Identity?.IsAuthenticated == true)
+                await RememberedLanguage.StoreAsync(http, RememberedLanguage.CodeOf(culture));
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
         }).ExcludeFromDescription();
         return app;

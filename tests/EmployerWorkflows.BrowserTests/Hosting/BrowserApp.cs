@@ -42,6 +42,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(dataDirectory, "app.db")}");
+        // The tests log in from one address far faster than a person would.
+        builder.UseSetting("RateLimits:Login:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Mail:PermitLimit", "100000");
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("Smtp:Port", "0");
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(dataDirectory, "mail"));

@@ -54,8 +54,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         }, dir).WithSmtp(smtpHost, smtpPort);
     }
 
+    /// <summary>A configuration value of the host, e.g. a lower rate limit; set before the host starts.</summary>
+    public AppFactory WithSetting(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
     private AppFactory WithSmtp(string? host, int port)
     {
+        // Every test logs in and starts procedures from one address as fast as it can; the rate limit tests
+        // lower these again.
+        settings["RateLimits:Login:PermitLimit"] = "100000";
+        settings["RateLimits:Mail:PermitLimit"] = "100000";
         settings["Smtp:Host"] = host ?? "";
         settings["Smtp:Port"] = port.ToString();
         settings["Smtp:PickupDirectory"] = PickupDirectory;

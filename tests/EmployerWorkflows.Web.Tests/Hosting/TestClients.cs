@@ -1,18 +1,27 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using EmployerWorkflows.Web.Features.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace EmployerWorkflows.Web.Tests.Hosting;
 
-/// <summary>A browser-like HTTP client: keeps cookies, does not follow redirects, logs in through the real form.</summary>
+/// <summary>
+/// A browser-like HTTP client: keeps cookies, does not follow redirects, logs in through the real form, and sends
+/// the anti-forgery header with every change as the app's scripts do.
+/// </summary>
 public static partial class TestClients
 {
     public const string DemoPassword = "Demo-Passw0rd!";
 
-    public static HttpClient Anonymous(AppFactory app) =>
+    public static HttpClient Anonymous(WebApplicationFactory<Program> app) =>
+        app.CreateDefaultClient(new Uri("http://localhost"), new AntiforgeryHeader(), new CookieContainerHandler());
+
+    /// <summary>Keeps cookies but never adds the anti-forgery header: what another site's page can make a browser send.</summary>
+    public static HttpClient WithoutAntiforgery(WebApplicationFactory<Program> app) =>
         app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static async Task<HttpClient> LoggedInAsync(AppFactory app, string codiceFiscale, string password = DemoPassword)
+    public static async Task<HttpClient> LoggedInAsync(WebApplicationFactory<Program> app, string codiceFiscale, string password = DemoPassword)
     {
         var client = Anonymous(app);
         var response = await PostLoginAsync(client, codiceFiscale, password);

@@ -46,7 +46,29 @@ public sealed class LoginTests : IDisposable
             await TestClients.PostLoginAsync(client, cf, "Wrong-Passw0rd!");
         var response = await TestClients.PostLoginAsync(client, cf, TestClients.DemoPassword);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("bloccata", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("bloccato per 15 minuti", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Login_AnswersAlike_WhenAccountIsLockedOrDoesNotExist()
+    {
+        var locked = TestClients.DemoUserWithRole(Roles.SecoDesk);
+        var client = TestClients.Anonymous(app);
+        for (var i = 0; i < 5; i++)
+            await TestClients.PostLoginAsync(client, locked, "Wrong-Passw0rd!");
+
+        var lockedAnswer = await ErrorsOfAsync(await TestClients.PostLoginAsync(client, locked, TestClients.DemoPassword));
+        var unknown = "RSSMRA80A01H501" + global::EmployerWorkflows.Web.Domain.Identifiers.CodiceFiscale.CheckCharacter("RSSMRA80A01H501");
+        var unknownAnswer = await ErrorsOfAsync(await TestClients.PostLoginAsync(client, unknown, TestClients.DemoPassword));
+
+        Assert.Equal(unknownAnswer, lockedAnswer);
+    }
+
+    private static async Task<string> ErrorsOfAsync(HttpResponseMessage response)
+    {
+        var html = await TestClients.HtmlAsync(response, HttpStatusCode.OK);
+        var start = html.IndexOf("<ul>", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
     }
 
     [Fact]

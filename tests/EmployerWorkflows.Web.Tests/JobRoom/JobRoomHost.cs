@@ -57,7 +57,7 @@ public sealed class JobRoomHost : IAsyncLifetime
         await Mailbox.DisposeAsync();
     }
 
-    public HttpClient Anonymous() => host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => TestClients.Anonymous(host);
 
     public async Task<HttpClient> ClientAsync(string codiceFiscale, string language = "it")
     {

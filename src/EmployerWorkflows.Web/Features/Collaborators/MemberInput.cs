@@ -31,6 +31,11 @@ public static class MemberProfiles
         for (var i = 0; i < (profiles?.Count ?? 0); i++)
         {
             var p = profiles![i];
+            if (p is null)
+            {
+                errors.Add($"profiles[{i}]", "Profilo mancante: indica il profilo o togli la voce vuota.", "Missing profile: give one or remove the empty entry.");
+                continue;
+            }
             errors.Add($"profiles[{i}]", ProfileRules.Check(p.Profile, p.UnitId, company, member));
             if (!seen.Add((p.Profile, p.UnitId)))
                 errors.Add($"profiles[{i}]", "Profilo ripetuto sullo stesso livello.", "Profile repeated at the same level.");

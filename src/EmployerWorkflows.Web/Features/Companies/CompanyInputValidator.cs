@@ -9,9 +9,11 @@ namespace EmployerWorkflows.Web.Features.Companies;
 public static partial class CompanyInputValidator
 {
     /// <param name="registration">At registration the codice fiscale is required; later it cannot be given.</param>
-    public static FieldErrors Validate(CompanyInput input, bool registration)
+    public static FieldErrors Validate(CompanyInput? input, bool registration)
     {
         var errors = new FieldErrors();
+        if (input is null)
+            return errors.Add("company", "Mancano i dati dell'azienda.", "The company data is missing.");
         if (registration)
             errors.Add("codiceFiscale", CompanyCodiceFiscale.Validate(input.CodiceFiscale));
         else if (input.CodiceFiscale is not null)
@@ -60,6 +62,11 @@ public static partial class CompanyInputValidator
         for (var i = 0; i < types.Count; i++)
         {
             var field = $"types[{i}]";
+            if (types[i] is null)
+            {
+                errors.Add(field, "Tipologia mancante: indica la tipologia o togli la voce vuota.", "Missing company type: give one or remove the empty entry.");
+                continue;
+            }
             var type = CompanyTypes.Find(types[i].Type);
             if (type is null)
             {

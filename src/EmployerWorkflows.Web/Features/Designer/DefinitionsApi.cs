@@ -70,6 +70,8 @@ public static class DefinitionsApi
                 DefinitionStore store, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (ReservedDefinitionIds.Refusal(definitionId) is { } reserved) return reserved;
+                if (request.Json is null)
+                    return new Validation.FieldErrors().Add("json", "Manca il testo della definizione.", "The definition text is missing.").ToResult();
                 try
                 {
                     var saved = await store.SaveDraftAsync(definitionId, request.Json, request.ExpectedRevision, UserIdOf(http), ct);

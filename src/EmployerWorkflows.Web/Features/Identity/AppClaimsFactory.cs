@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace EmployerWorkflows.Web.Features.Identity;
 
-/// <summary>Adds the person's display name to the login cookie, so histories and emails name people without a lookup.</summary>
+/// <summary>
+/// Adds the person's display name to the login cookie, so histories and emails name people without a lookup, and
+/// their stored language, so a request knows without a lookup whether the browser now asks for another one.
+/// </summary>
 internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -13,6 +16,7 @@ internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<I
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(WorkflowActors.DisplayNameClaim, user.DisplayName.Length > 0 ? user.DisplayName : user.CodiceFiscale));
+        identity.AddClaim(new Claim(Localization.RememberedLanguage.ClaimType, user.PreferredLanguage));
         return identity;
     }
 }

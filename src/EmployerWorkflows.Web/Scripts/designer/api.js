@@ -8,8 +8,16 @@ export class ApiProblem extends Error {
   }
 }
 
+// Changes made with the login cookie carry the page's anti-forgery token, or the server refuses them.
+const tokenHeader = "X-CSRF-TOKEN";
+
+export function antiforgeryToken() {
+  return document.querySelector('meta[name="request-verification-token"]')?.content ?? "";
+}
+
 export async function call(method, url, body, { raw = false } = {}) {
   const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+  if (!["GET", "HEAD"].includes(method.toUpperCase())) init.headers[tokenHeader] = antiforgeryToken();
   if (body instanceof FormData) {
     init.body = body;
   } else if (typeof body === "string") {

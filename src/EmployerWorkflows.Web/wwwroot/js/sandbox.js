@@ -23,8 +23,16 @@
 
     // ---- talking to the API ----
 
+    // Changes made with the login cookie carry the page's anti-forgery token, or the server refuses them.
+    function antiforgeryHeaders(headers) {
+        var meta = document.querySelector('meta[name="request-verification-token"]');
+        headers['X-CSRF-TOKEN'] = meta ? meta.content : '';
+        return headers;
+    }
+
     async function call(method, url, body) {
         var options = { method: method, credentials: 'same-origin', headers: { Accept: 'application/json, application/problem+json' } };
+        if (method !== 'GET') antiforgeryHeaders(options.headers);
         if (body !== undefined) {
             options.headers['Content-Type'] = 'application/json';
             options.body = JSON.stringify(body);
@@ -424,6 +432,6 @@
     });
     // A sandbox left open when the designer leaves is closed at once rather than after an hour idle.
     window.addEventListener('pagehide', function () {
-        if (sessionId) fetch('/api/sandbox/' + sessionId, { method: 'DELETE', credentials: 'same-origin', keepalive: true });
+        if (sessionId) fetch('/api/sandbox/' + sessionId, { method: 'DELETE', credentials: 'same-origin', keepalive: true, headers: antiforgeryHeaders({}) });
     });
 })();

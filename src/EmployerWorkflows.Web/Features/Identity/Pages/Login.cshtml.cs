@@ -25,15 +25,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
         var cf = Domain.Identifiers.CodiceFiscale.Parse(CodiceFiscale).Value;
         var result = await signIn.PasswordSignInAsync(cf, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            Errors.Add(T("Troppi tentativi non riusciti: l'utenza è bloccata per 15 minuti.",
-                "Too many failed attempts: the account is locked for 15 minutes."));
-            return Page();
-        }
         if (!result.Succeeded)
         {
-            Errors.Add(T("Codice fiscale o password non corretti.", "Wrong codice fiscale or password."));
+            // One message for a wrong password, an unknown codice fiscale and a locked account: a different answer
+            // would tell a stranger which codici fiscali have an account here.
+            Errors.Add(T("Codice fiscale o password non corretti. Dopo 5 tentativi non riusciti l'accesso resta bloccato per 15 minuti.",
+                "Wrong codice fiscale or password. After 5 failed attempts, logging in is blocked for 15 minutes."));
             return Page();
         }
         var user = (await users.FindByNameAsync(cf))!;
