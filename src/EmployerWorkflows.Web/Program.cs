@@ -6,6 +6,7 @@ using EmployerWorkflows.Web.Features.Designer;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.JobRoom;
 using EmployerWorkflows.Web.Features.Inbox;
+using EmployerWorkflows.Web.Features.Intermittent;
 using EmployerWorkflows.Web.Features.Monitor;
 using EmployerWorkflows.Web.Hosting;
 using EmployerWorkflows.Web.Jobs;
@@ -30,6 +31,7 @@ builder.AddHealth();
 builder.AddApiDocs();
 builder.AddJobRoom();
 builder.AddMonitor();
+builder.AddIntermittent();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddProblemDetails();
 
@@ -51,6 +53,7 @@ app.MapCollaborators();
 app.MapDesignerAndMonitor();
 app.MapJobRoom();
 app.MapInbox();
+app.MapIntermittent();
 app.MapRazorPages();
 app.Run();
 
