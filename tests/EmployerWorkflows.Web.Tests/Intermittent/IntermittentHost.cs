@@ -34,6 +34,7 @@ public class IntermittentHost : IAsyncLifetime
     private AppFactory app = null!;
     private WebApplicationFactory<Program> host = null!;
     private int counter;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, string> people = new();
 
     public SmtpMailbox Mailbox { get; } = new();
     public FakeTimeProvider Clock => app.Clock;
@@ -69,8 +70,12 @@ public class IntermittentHost : IAsyncLifetime
         var client = Anonymous();
         Assert.Equal(HttpStatusCode.Redirect, (await TestClients.PostLoginAsync(client, codiceFiscale, TestClients.DemoPassword)).StatusCode);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language == "en" ? "en-GB" : "it-IT");
+        people.AddOrUpdate(client, codiceFiscale);
         return client;
     }
+
+    /// <summary>The same person logged in again: sessions last 8 hours, so a test that moves the clock by days logs in anew.</summary>
+    public Task<HttpClient> LoginAgainAsync(HttpClient client) => ClientAsync(people.TryGetValue(client, out var cf) ? cf : throw new InvalidOperationException("Unknown client."));
 
     public Task<HttpClient> HelpDeskAsync() => ClientAsync(TestClients.DemoUserWithRole(Roles.HelpDesk));
 

@@ -68,6 +68,8 @@ public sealed class CallCommunications(AppDbContext db, ServiceRegistrations reg
             {
                 line = new CallLine { CommunicationId = communication.Id, Status = CallStatus.Attiva };
                 communication.Lines.Add(line);
+                // The key is set on creation, so EF would take the line for an existing row unless told it is new.
+                db.Add(line);
             }
             line.WorkerCf = checkedLine.WorkerCf;
             line.StartDate = checkedLine.StartDate;
