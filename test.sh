@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 
-readonly APT_PACKAGES=(chromium python3-aiosmtpd postgresql)
+readonly APT_PACKAGES=(chromium python3-aiosmtpd postgresql fonts-dejavu-core)
 readonly RESULTS_DIR="$PWD/artifacts/test-results"
 # Debian's interpreter: it is the one that has python3-aiosmtpd, whatever python3 comes first on PATH.
 readonly PYTHON=/usr/bin/python3

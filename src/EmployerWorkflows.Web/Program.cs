@@ -7,6 +7,7 @@ using EmployerWorkflows.Web.Features.Designer;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.JobRoom;
 using EmployerWorkflows.Web.Features.Inbox;
+using EmployerWorkflows.Web.Features.Intermittent;
 using EmployerWorkflows.Web.Features.Monitor;
 using EmployerWorkflows.Web.Hosting;
 using EmployerWorkflows.Web.Hosting.CrossSite;
@@ -39,6 +40,7 @@ builder.AddRateLimits();
 builder.AddSecurityHeaders();
 builder.AddJobRoom();
 builder.AddMonitor();
+builder.AddIntermittent();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
 var app = builder.Build();
@@ -64,6 +66,7 @@ app.MapAudit();
 app.MapDesignerAndMonitor();
 app.MapJobRoom();
 app.MapInbox();
+app.MapIntermittent();
 app.MapRazorPages();
 app.Run();
 

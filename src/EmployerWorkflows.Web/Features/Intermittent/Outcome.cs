@@ -1,0 +1,58 @@
+using EmployerWorkflows.Web.Domain.Identifiers;
+using EmployerWorkflows.Web.Localization;
+using EmployerWorkflows.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmployerWorkflows.Web.Features.Intermittent;
+
+/// <summary>
+/// What a service of the feature did, in domain terms: done, not found (or not the caller's), bad input with field
+/// errors, or refused as a whole with a reason (not registered, already sent, not cancellable…). Pages, the API and the
+/// SMS webhook each translate it; the services never build HTTP answers.
+/// </summary>
+public sealed record Outcome<T>
+{
+    public T? Value { get; private init; }
+    public FieldErrors? Errors { get; private init; }
+    public IdentifierError? Refusal { get; private init; }
+    public int RefusalStatus { get; private init; }
+    public bool Missing { get; private init; }
+
+    public bool Succeeded => !Missing && Errors is null && Refusal is null;
+
+    public static Outcome<T> Done(T value) => new() { Value = value };
+    public static Outcome<T> NotFound() => new() { Missing = true };
+    public static Outcome<T> Invalid(FieldErrors errors) => new() { Errors = errors };
+
+    /// <summary>Refused as a whole: 409 when the thing's state forbids it, 403 when the person may not do it yet.</summary>
+    public static Outcome<T> Refused(string italian, string english, int status = StatusCodes.Status409Conflict) =>
+        new() { Refusal = new IdentifierError(italian, english), RefusalStatus = status };
+
+    public Outcome<TOther> Map<TOther>(Func<T, TOther> map) => Succeeded
+        ? Outcome<TOther>.Done(map(Value!))
+        : new Outcome<TOther>().With(this);
+
+    /// <summary>The same failure, for a caller that returns another type.</summary>
+    public Outcome<TOther> As<TOther>() => new Outcome<TOther>().With(this);
+
+    internal Outcome<T> With<TOther>(Outcome<TOther> other) =>
+        this with { Errors = other.Errors, Refusal = other.Refusal, RefusalStatus = other.RefusalStatus, Missing = other.Missing };
+
+    /// <summary>The message of a failed outcome, in the request's language.</summary>
+    public string Message => Refusal?.For(Lang.Code)
+                             ?? (Errors is { } e ? string.Join(" ", e.ToDictionary().SelectMany(kv => kv.Value)) : null)
+                             ?? Lang.T("Non trovato.", "Not found.");
+
+    public Results<Ok<T>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult> ToHttp() => ToHttp(v => TypedResults.Ok(v));
+
+    public Results<TOk, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult> ToHttp<TOk>(Func<T, TOk> ok) where TOk : IResult
+    {
+        if (Missing) return TypedResults.NotFound(new ProblemDetailsBody(404, Lang.T("Non trovato.", "Not found.")));
+        if (Errors is { } errors) return TypedResults.ValidationProblem(errors.ToDictionary(), title: Lang.T("Alcuni dati non sono validi.", "Some data is not valid."));
+        if (Refusal is { } refusal) return TypedResults.Problem(statusCode: RefusalStatus, title: refusal.For(Lang.Code));
+        return ok(Value!);
+    }
+}
+
+/// <summary>The body of a 404: a title people can read, like every other problem answer.</summary>
+public sealed record ProblemDetailsBody(int Status, string Title);
