@@ -53,13 +53,16 @@ public class BasicFieldValueCheck : IFieldValueCheck
 public sealed class StepContract(IFormCatalog forms, IFieldValueCheck values)
 {
     /// <summary>Fields a trigger accepts in a state, by name; a later declaration of the same name wins.</summary>
-    internal IReadOnlyDictionary<string, FormField> Inputs(CompiledState state, TransitionDefinition transition, string trigger)
+    internal IReadOnlyDictionary<string, FormField> Inputs(CompiledState state, TransitionDefinition transition, string trigger, JsonObject? variables = null)
     {
         var inputs = new Dictionary<string, FormField>(StringComparer.Ordinal);
         foreach (var task in state.Definition.OnEntry.OfType<HumanTaskActivity>().Where(t => t.Actions.Contains(trigger)))
         {
-            // Info fields only show a variable: they are never input.
-            foreach (var field in (forms.Find(task.Form)?.Fields ?? []).Where(f => f.Type != FormFieldType.Info))
+            // As the instance shows the form: a field shown only when a variable is set is accepted only then, and
+            // info fields only show a variable: they are never input.
+            if (forms.Find(task.Form) is not { } form)
+                continue;
+            foreach (var field in (variables is null ? form : FormOnInstance.Shown(form, variables)).Fields.Where(f => f.Type != FormFieldType.Info))
                 inputs[field.Name] = field;
         }
         foreach (var field in transition.DeclaredInputs)
@@ -73,9 +76,9 @@ public sealed class StepContract(IFormCatalog forms, IFieldValueCheck values)
     /// </summary>
     internal async Task<JsonObject> AcceptAsync(
         DbContext db, WorkflowInstance instance, PublishedWorkflow workflow, CompiledState state, CompiledTransition chosen,
-        WorkflowActor actor, JsonObject? payload, PayloadRules payloads, bool checkUploader, CancellationToken cancellationToken)
+        WorkflowActor actor, JsonObject? payload, JsonObject variables, PayloadRules payloads, bool checkUploader, CancellationToken cancellationToken)
     {
-        var inputs = Inputs(state, chosen.Definition, chosen.Trigger);
+        var inputs = Inputs(state, chosen.Definition, chosen.Trigger, variables);
         var errors = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         var stored = new JsonObject();
         foreach (var (name, value) in payload ?? [])
@@ -104,9 +107,9 @@ public sealed class StepContract(IFormCatalog forms, IFieldValueCheck values)
     }
 
     /// <summary>Fields of the payload the step does not accept, or that name a protected variable.</summary>
-    internal Dictionary<string, LocalizedText> Refused(PublishedWorkflow workflow, CompiledState state, CompiledTransition transition, JsonObject? payload)
+    internal Dictionary<string, LocalizedText> Refused(PublishedWorkflow workflow, CompiledState state, CompiledTransition transition, JsonObject? payload, JsonObject? variables = null)
     {
-        var inputs = Inputs(state, transition.Definition, transition.Trigger);
+        var inputs = Inputs(state, transition.Definition, transition.Trigger, variables);
         var errors = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         foreach (var (name, _) in payload ?? [])
         {

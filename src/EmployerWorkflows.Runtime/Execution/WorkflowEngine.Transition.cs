@@ -21,7 +21,7 @@ public sealed partial class WorkflowEngine
         var state = workflow.State(instance.State);
         var variables = ParseVariables(instance.Variables);
         var selector = new TransitionSelector(state, actor, () => new ExpressionScope(variables, payload, actor, now), expressions, checkRoles);
-        RejectMissingFields(workflow, state, selector, trigger, payload);
+        RejectMissingFields(workflow, state, selector, trigger, payload, variables);
 
         var machine = MachineBuilder.Build(instance, state, selector);
         if (!machine.CanFire(trigger))
@@ -33,7 +33,7 @@ public sealed partial class WorkflowEngine
 
         // The step's contract: only its declared fields, well typed, none protected; then its checks and side effects,
         // which may refuse it, all before anything of the state changes.
-        var accepted = await contract.AcceptAsync(db, instance, workflow, state, chosen, actor, payload, payloads,
+        var accepted = await contract.AcceptAsync(db, instance, workflow, state, chosen, actor, payload, variables, payloads,
             checkUploader: checkRoles, cancellationToken);
         payloads.MergeInto(variables, accepted);
         var context = new TransitionContext(db, instance, workflow, actor, now, variables, payload);
@@ -53,7 +53,8 @@ public sealed partial class WorkflowEngine
     /// When every alternative the actor may take lacks required fields, say which fields, before guards run on
     /// a payload that cannot be complete; fields the step does not accept are named with them.
     /// </summary>
-    private void RejectMissingFields(PublishedWorkflow workflow, CompiledState state, TransitionSelector selector, string trigger, JsonObject? payload)
+    private void RejectMissingFields(PublishedWorkflow workflow, CompiledState state, TransitionSelector selector, string trigger, JsonObject? payload,
+        JsonObject variables)
     {
         if (!state.Transitions.TryGetValue(trigger, out var alternatives))
             return;
@@ -69,7 +70,7 @@ public sealed partial class WorkflowEngine
         }
         if (first is null || firstMissing is null)
             return;
-        var errors = contract.Refused(workflow, state, first, payload);
+        var errors = contract.Refused(workflow, state, first, payload, variables);
         foreach (var field in firstMissing)
             errors.TryAdd(field, FieldMessages.Required);
         throw new PayloadInvalidException(trigger, errors);

@@ -63,7 +63,7 @@ public class IntermittentHost : IAsyncLifetime
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
 
-    public HttpClient Anonymous() => host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => TestClients.Anonymous(host);
 
     public async Task<HttpClient> ClientAsync(string codiceFiscale, string language = "it")
     {

@@ -38,12 +38,18 @@ public sealed class ResubmitRegistration(AppDbContext db, IWorkflowEngine engine
         }
         return await WorkflowProblems.RunAsync(async () =>
         {
-            var result = await engine.FireAsync(db, new FireTrigger(instance.Id, "resubmit", actor,
-                new JsonObject { ["message"] = request.Message!.Trim() }, request.ExpectedVersion, request.IdempotencyKey), ct);
+            var payload = new JsonObject { ["message"] = request.Message!.Trim() };
+            // The document the agency asked for, uploaded to this procedure first; the step checks it is the caller's.
+            if (request.RequestedDocumentFile is { } document) payload["requestedDocumentFile"] = document.ToString();
+            var result = await engine.FireAsync(db, new FireTrigger(instance.Id, "resubmit", actor, payload, request.ExpectedVersion,
+                request.IdempotencyKey), ct);
             return Results.Ok(new { result.InstanceId, result.State, result.Version });
         });
     }
 }
 
 /// <param name="Company">Corrected data; the codice fiscale cannot be changed. Null keeps the data as is.</param>
-public sealed record ResubmissionRequest(CompanyInput? Company, string? Message, long? ExpectedVersion, string? IdempotencyKey);
+/// <param name="RequestedDocumentFile">Id of the requested document, uploaded with <c>POST /api/tasks/{taskId}/documents</c>;
+/// required when the agency asked for one.</param>
+public sealed record ResubmissionRequest(CompanyInput? Company, string? Message, long? ExpectedVersion, string? IdempotencyKey,
+    Guid? RequestedDocumentFile = null);

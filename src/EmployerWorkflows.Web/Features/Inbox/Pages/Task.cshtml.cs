@@ -69,7 +69,7 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
                 // The submitter corrects the company data on the same page (codice fiscale excluded).
                 var outcome = PageOutcome.Read(await resubmit.HandleAsync(context.Task.CompanyId!.Value,
                     new ResubmissionRequest(CompanyData!.ToInput(withCodiceFiscale: false), submission.Payload["message"]?.GetValue<string>(),
-                        expectedVersion, null), actor, ct));
+                        expectedVersion, null, RequestedDocument(submission)), actor, ct));
                 if (outcome.StatusCode == 409) return await ActedFirstAsync(id, ct);
                 if (!outcome.Succeeded)
                 {
@@ -102,6 +102,9 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
         TempData["Message"] = T("Operazione registrata.", "Done.");
         return CompanyAccess.IsAgency(User) ? Redirect("/inbox") : Redirect("/procedures");
     }
+
+    private static Guid? RequestedDocument(FormSubmission submission) =>
+        Guid.TryParse(submission.Payload["requestedDocumentFile"]?.GetValue<string>(), out var id) ? id : null;
 
     private async Task<IActionResult> ActedFirstAsync(Guid id, CancellationToken ct)
     {
