@@ -51,45 +51,45 @@ internal static class IntermittentApi
         CallCommunications communications, CancellationToken ct) =>
         TypedResults.Ok(await communications.ListAsync(Me(user), status, ct));
 
-    public static async Task<Results<Created<CommunicationView>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> CreateDraft(
+    public static async Task<Results<Created<CommunicationView>, ValidationProblem, ProblemHttpResult>> CreateDraft(
         DraftRequest request, ClaimsPrincipal user, CallCommunications communications, CancellationToken ct) =>
         (await communications.CreateDraftAsync(Me(user), request.RegistrationId, request.Employer, ct))
         .ToHttp(v => TypedResults.Created($"/api/intermittent/communications/{v.Id}", v));
 
-    public static async Task<Results<Ok<CommunicationView>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> Get(
+    public static async Task<Results<Ok<CommunicationView>, ValidationProblem, ProblemHttpResult>> Get(
         Guid id, ClaimsPrincipal user, CallCommunications communications, CancellationToken ct) =>
         (await communications.GetAsync(Me(user), id, ct)).ToHttp();
 
-    public static async Task<Results<Ok<CommunicationView>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> ChangeEmployer(
+    public static async Task<Results<Ok<CommunicationView>, ValidationProblem, ProblemHttpResult>> ChangeEmployer(
         Guid id, EmployerChange request, ClaimsPrincipal user, CallCommunications communications, CancellationToken ct) =>
         (await communications.UpdateEmployerAsync(Me(user), id, request.Employer, request.ExpectedVersion, ct)).ToHttp();
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> DeleteDraft(
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteDraft(
         Guid id, ClaimsPrincipal user, CallCommunications communications, CancellationToken ct) =>
         (await communications.DeleteDraftAsync(Me(user), id, ct)).ToHttp(_ => TypedResults.NoContent());
 
-    public static async Task<Results<Ok<LineSaved>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> AddLine(
+    public static async Task<Results<Ok<LineSaved>, ValidationProblem, ProblemHttpResult>> AddLine(
         Guid id, LineRequest request, ClaimsPrincipal user, CallCommunications communications, CancellationToken ct) =>
         (await communications.SaveLineAsync(Me(user), id, null, Input(request), request.ExpectedVersion, ct)).ToHttp();
 
-    public static async Task<Results<Ok<LineSaved>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> ChangeLine(
+    public static async Task<Results<Ok<LineSaved>, ValidationProblem, ProblemHttpResult>> ChangeLine(
         Guid id, Guid lineId, LineRequest request, ClaimsPrincipal user, CallCommunications communications, CancellationToken ct) =>
         (await communications.SaveLineAsync(Me(user), id, lineId, Input(request), request.ExpectedVersion, ct)).ToHttp();
 
-    public static async Task<Results<Ok<CommunicationView>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> DeleteLine(
+    public static async Task<Results<Ok<CommunicationView>, ValidationProblem, ProblemHttpResult>> DeleteLine(
         Guid id, Guid lineId, long? expectedVersion, ClaimsPrincipal user, CallCommunications communications, CancellationToken ct) =>
         (await communications.DeleteLineAsync(Me(user), id, lineId, expectedVersion, ct)).ToHttp();
 
-    public static async Task<Results<Ok<CommunicationView>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> Send(
+    public static async Task<Results<Ok<CommunicationView>, ValidationProblem, ProblemHttpResult>> Send(
         Guid id, SendRequest request, ClaimsPrincipal user, CallSending sending, CancellationToken ct) =>
         (await sending.SendAsync(Me(user), WorkflowActors.From(user), id, request.Confirm, request.ExpectedVersion, ct)).ToHttp();
 
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetailsBody>>> ReceiptFile(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReceiptFile(
         Guid id, ClaimsPrincipal user, CallCommunications communications, CancellationToken ct)
     {
         var found = await communications.LoadAsync(Me(user), id, ct);
         if (found is not ({ Receipt: { } receipt } communication, _))
-            return TypedResults.NotFound(new ProblemDetailsBody(404, Localization.Lang.T("Ricevuta non trovata.", "Receipt not found.")));
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Localization.Lang.T("Ricevuta non trovata.", "Receipt not found."));
         return TypedResults.File(receipt, "application/pdf", $"ricevuta-{communication.Number}.pdf");
     }
 
@@ -97,7 +97,7 @@ internal static class IntermittentApi
         CallCancellations cancellations, CancellationToken ct) =>
         TypedResults.Ok(await cancellations.CallsAsync(Me(user), request.CommunicationIds ?? [], ct));
 
-    public static async Task<Results<Created<CommunicationView>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> Cancel(
+    public static async Task<Results<Created<CommunicationView>, ValidationProblem, ProblemHttpResult>> Cancel(
         CancellationRequest request, ClaimsPrincipal user, CallCancellations cancellations, CancellationToken ct) =>
         (await cancellations.CancelAsync(Me(user), WorkflowActors.From(user), request.CallIds ?? [], "web", ct))
         .ToHttp(v => TypedResults.Created($"/api/intermittent/communications/{v.Id}", v));

@@ -43,16 +43,13 @@ public sealed record Outcome<T>
                              ?? (Errors is { } e ? string.Join(" ", e.ToDictionary().SelectMany(kv => kv.Value)) : null)
                              ?? Lang.T("Non trovato.", "Not found.");
 
-    public Results<Ok<T>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult> ToHttp() => ToHttp(v => TypedResults.Ok(v));
+    public Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToHttp() => ToHttp(v => TypedResults.Ok(v));
 
-    public Results<TOk, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult> ToHttp<TOk>(Func<T, TOk> ok) where TOk : IResult
+    public Results<TOk, ValidationProblem, ProblemHttpResult> ToHttp<TOk>(Func<T, TOk> ok) where TOk : IResult
     {
-        if (Missing) return TypedResults.NotFound(new ProblemDetailsBody(404, Lang.T("Non trovato.", "Not found.")));
+        if (Missing) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Lang.T("Non trovato.", "Not found."));
         if (Errors is { } errors) return TypedResults.ValidationProblem(errors.ToDictionary(), title: Lang.T("Alcuni dati non sono validi.", "Some data is not valid."));
         if (Refusal is { } refusal) return TypedResults.Problem(statusCode: RefusalStatus, title: refusal.For(Lang.Code));
         return ok(Value!);
     }
 }
-
-/// <summary>The body of a 404: a title people can read, like every other problem answer.</summary>
-public sealed record ProblemDetailsBody(int Status, string Title);

@@ -32,7 +32,7 @@ internal static class RegistrationApi
 
     private static string Me(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    public static async Task<Results<Created<RegistrationView>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> Register(
+    public static async Task<Results<Created<RegistrationView>, ValidationProblem, ProblemHttpResult>> Register(
         HttpRequest request, ClaimsPrincipal user, ServiceRegistrations registrations, CancellationToken ct)
     {
         if (!request.HasFormContentType)
@@ -48,11 +48,11 @@ internal static class RegistrationApi
     public static async Task<Ok<IReadOnlyList<SmsNumberView>>> Numbers(ClaimsPrincipal user, SmsNumbers numbers, CancellationToken ct) =>
         TypedResults.Ok(await numbers.MineAsync(Me(user), ct));
 
-    public static async Task<Results<Created<SmsNumberView>, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> AddNumber(
+    public static async Task<Results<Created<SmsNumberView>, ValidationProblem, ProblemHttpResult>> AddNumber(
         SmsNumberRequest request, ClaimsPrincipal user, SmsNumbers numbers, CancellationToken ct) =>
         (await numbers.RegisterAsync(Me(user), request.RegistrationId, request.Number, ct)).ToHttp(v => TypedResults.Created("/api/intermittent/sms-numbers", v));
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetailsBody>, ValidationProblem, ProblemHttpResult>> RemoveNumber(
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveNumber(
         Guid id, ClaimsPrincipal user, SmsNumbers numbers, CancellationToken ct) =>
         (await numbers.RemoveAsync(Me(user), id, ct)).ToHttp(_ => TypedResults.NoContent());
 
