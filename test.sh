@@ -14,6 +14,10 @@ readonly RESULTS_DIR="$PWD/artifacts/test-results"
 readonly PYTHON=/usr/bin/python3
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Every test host watches its configuration and content files. With inotify each watcher holds one of the
+# machine's few inotify instances (128 by default), and a test project starts more hosts than that at once; polling
+# watchers hold none.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 
 say() { printf 'test.sh: %s\n' "$*"; }
 die() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
