@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Procedures;
-using EmployerWorkflows.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -45,54 +43,31 @@ internal static class DeadlineEndpoints
             .Produces(200).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> RequestAsync(Guid instanceId, ExtensionRequestInput input, HttpContext http, IOptions<JobRoomOptions> options, CancellationToken ct)
-    {
-        if (await ParticipantAsync(http, instanceId, allowSecoDesk: false, ct) is not { } procedure) return JobRoomSetup.NotFound();
-        var errors = new FieldErrors();
-        var fund = options.Value.UnemploymentFunds.FirstOrDefault(f => f.Id == input.FundId);
-        if (fund is null) errors.Add("fundId", "Scegliere una cassa di disoccupazione dell'elenco.", "Choose an unemployment fund from the list.");
-        errors.Required("reason", input.Reason, "motivo", "reason").MaxLength("reason", input.Reason, 2000);
-        if (errors.Any) return errors.ToResult();
-        var payload = new JsonObject
-        {
-            ["fund"] = new JsonObject { ["email"] = fund!.Email, ["name"] = fund.Name, ["language"] = "it" },
-            ["extensionReason"] = input.Reason!.Trim(),
-        };
-        return await FireAsync(http, procedure, "requestExtension", payload, null, ct);
-    }
+    /// <summary>The fund must be one of the list and a reason is required: the step's own rules (<c>jobroom.chooseFund</c>).</summary>
+    private static async Task<IResult> RequestAsync(Guid instanceId, ExtensionRequestInput input, HttpContext http, CancellationToken ct) =>
+        await ParticipantAsync(http, instanceId, allowSecoDesk: false, ct) is { } procedure
+            ? await FireAsync(http, procedure, "requestExtension",
+                new JsonObject { ["fundId"] = input.FundId?.Trim(), ["extensionReason"] = input.Reason?.Trim() }, ct)
+            : JobRoomSetup.NotFound();
 
-    private static async Task<IResult> GrantedAsync(Guid instanceId, ExtensionGrantedInput input, HttpContext http, CancellationToken ct)
-    {
-        if (await ParticipantAsync(http, instanceId, allowSecoDesk: true, ct) is not { } procedure) return JobRoomSetup.NotFound();
-        var db = http.RequestServices.GetRequiredService<AppDbContext>();
-        var current = await CurrentDeadlineAsync(db, procedure.DeadlineInstanceId!.Value, ct);
-        if (!DateOnly.TryParseExact(input.NewDeadline?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ||
-            (current is { } c && day <= c))
-            return new FieldErrors().Add("newDeadline", "Indicare la nuova data (aaaa-mm-gg), successiva al termine attuale.",
-                "Give the new date (yyyy-mm-dd), later than the current deadline.").ToResult();
-        var payload = WriteRightsProcedures.Deadline(day);
-        return await FireAsync(http, procedure, "extensionGranted", payload, () =>
-        {
-            DomainJournal.Record(db, WorkflowActors.From(http.User, procedure.RegisterEntryId), procedure.RegisterEntryId,
-                "jobroom.correctionDeadline.extended",
-                $"Correction deadline of KAE-FFE-{procedure.Reference} moved from {current:yyyy-MM-dd} to {day:yyyy-MM-dd}",
-                http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), procedure.DeadlineInstanceId);
-        }, ct);
-    }
+    /// <summary>A later day than the current deadline, and the journaled move, are the step's (<c>jobroom.moveCorrectionDeadline</c>).</summary>
+    private static async Task<IResult> GrantedAsync(Guid instanceId, ExtensionGrantedInput input, HttpContext http, CancellationToken ct) =>
+        await ParticipantAsync(http, instanceId, allowSecoDesk: true, ct) is { } procedure
+            ? await FireAsync(http, procedure, "extensionGranted", new JsonObject { ["newDeadline"] = input.NewDeadline?.Trim() }, ct)
+            : JobRoomSetup.NotFound();
 
     private static async Task<IResult> RefusedAsync(Guid instanceId, HttpContext http, CancellationToken ct) =>
         await ParticipantAsync(http, instanceId, allowSecoDesk: true, ct) is { } procedure
-            ? await FireAsync(http, procedure, "extensionRefused", null, null, ct)
+            ? await FireAsync(http, procedure, "extensionRefused", null, ct)
             : JobRoomSetup.NotFound();
 
     private static async Task<IResult> FireAsync(HttpContext http, WriteRightsProcedure procedure, string trigger, JsonObject? payload,
-        Action? alongside, CancellationToken ct)
+        CancellationToken ct)
     {
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
         var engine = http.RequestServices.GetRequiredService<IWorkflowEngine>();
         return await JobRoomSetup.InTransactionAsync(db, async () =>
         {
-            alongside?.Invoke();
             return Results.Ok(await engine.FireAsync(db, new FireTrigger(procedure.DeadlineInstanceId!.Value, trigger,
                 WorkflowActors.From(http.User, procedure.RegisterEntryId), payload), ct));
         }, ct);
@@ -109,13 +84,6 @@ internal static class DeadlineEndpoints
                       || (allowSecoDesk && JobRoomAccess.IsSecoDesk(http.User))
                       || await access.IsMainAdministratorAsync(http.User, procedure.Uid, ct);
         return allowed ? procedure : null;
-    }
-
-    private static async Task<DateOnly?> CurrentDeadlineAsync(AppDbContext db, Guid deadlineInstanceId, CancellationToken ct)
-    {
-        var json = await db.Set<WorkflowInstance>().Where(i => i.Id == deadlineInstanceId).Select(i => i.Variables).SingleAsync(ct);
-        var text = JsonNode.Parse(json)?["correctionDeadlineDate"]?.GetValue<string>();
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
     }
 
     internal static Task<bool> IsRunningAsync(AppDbContext db, Guid instanceId, CancellationToken ct) =>

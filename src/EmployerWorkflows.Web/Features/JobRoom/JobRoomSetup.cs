@@ -34,6 +34,8 @@ public static class JobRoomSetup
         services.AddSingleton<IWorkflowOperation, CheckEmailChangeOperation>();
         services.AddSingleton<IWorkflowOperation, CloseCorrectionDeadlineOperation>();
         services.AddSingleton<IWorkflowOperation, BeginRenewalOperation>();
+        services.AddSingleton<IWorkflowOperation, ChooseFundOperation>();
+        services.AddSingleton<IWorkflowOperation, MoveCorrectionDeadlineOperation>();
         services.AddSingleton<IWorkflowOperation, ProcuraWindowOperation>();
         services.AddAuthorizationBuilder().AddPolicy(SecoDeskPolicy, p => p.RequireRole(Roles.SecoDesk));
         return builder;

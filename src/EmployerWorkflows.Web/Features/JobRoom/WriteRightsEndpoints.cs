@@ -124,9 +124,8 @@ internal static partial class WriteRightsEndpoints
         var (db, access, user) = Services(http);
         var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
         if (procedure is null || !await access.IsMainAdministratorAsync(user, procedure.Uid, ct)) return JobRoomSetup.NotFound();
-        if (string.IsNullOrWhiteSpace(input.Reason))
-            return new FieldErrors().Add("reason", "Indicare il motivo.", "Give the reason.").ToResult();
-        return await FireAsync(http, procedure, "dismiss", new JsonObject { ["reason"] = input.Reason.Trim() }, input.ExpectedVersion, ct);
+        // A reason is required by the step itself.
+        return await FireAsync(http, procedure, "dismiss", new JsonObject { ["reason"] = input.Reason?.Trim() }, input.ExpectedVersion, ct);
     }
 
     /// <summary>
