@@ -114,7 +114,7 @@ public sealed class PowerOfAttorneyTests(JobRoomHost host) : IClassFixture<JobRo
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/jobroom/procedures/{instanceId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/jobroom/procedures/{instanceId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/jobroom/power-of-attorney/{instanceId}/letter")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync($"/api/jobroom/power-of-attorney/{instanceId}/verify", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/jobroom/power-of-attorney/{instanceId}/verify", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(stranger, instanceId, Png, "x.png")).StatusCode);
     }
 

@@ -114,7 +114,7 @@ public sealed class WriteRightsTests(JobRoomHost host) : IClassFixture<JobRoomHo
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/jobroom/write-rights/{id}/eservice-login",
             new { risNumber = "12345678", cadNumber = "X" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/jobroom/procedures/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync($"/api/jobroom/write-rights/{id}/write-rights-updated", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/jobroom/write-rights/{id}/write-rights-updated", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/jobroom/write-rights", new { uid = company.Uid })).StatusCode);
         Assert.Equal("EServiceLogin", (await host.InstanceAsync(id)).State);
     }

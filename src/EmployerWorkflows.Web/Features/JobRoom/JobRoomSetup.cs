@@ -72,6 +72,14 @@ public static class JobRoomSetup
             return result;
         });
 
+    /// <summary>
+    /// A SECO desk step: anyone else gets 404, as from the task API, so a step's existence is not revealed to people
+    /// who cannot work it.
+    /// </summary>
+    internal static RouteHandlerBuilder SecoDeskStep(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.User.IsInRole(Roles.SecoDesk) ? await next(context) : NotFound());
+
     internal static IResult NotFound() =>
         Results.Problem(statusCode: 404, title: Localization.Lang.T("Non trovato.", "Not found."));
 }

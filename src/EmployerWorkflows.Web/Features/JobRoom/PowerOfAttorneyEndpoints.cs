@@ -33,7 +33,7 @@ internal static class PowerOfAttorneyEndpoints
             .WithDescription("SecoDesk only. A one-page PDF addressed to the postal address in the UID register.")
             .Produces(200, contentType: "application/pdf").ProducesProblem(404);
 
-        poa.MapPost("/dispatched", DispatchedAsync).RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+        poa.MapPost("/dispatched", DispatchedAsync).SecoDeskStep()
             .WithSummary("Records that the procura was posted")
             .WithDescription("SecoDesk only. From now the company has JobRoom:PowerOfAttorneyReminderDays days before a reminder " +
                              "and JobRoom:PowerOfAttorneyExpiryDays days before the request expires.")
@@ -50,13 +50,13 @@ internal static class PowerOfAttorneyEndpoints
             .Produces(200).ProducesProblem(404);
 
         poa.MapPost("/verify", (Guid instanceId, HttpContext http, CancellationToken ct) => DecideAsync(instanceId, null, http, ct))
-            .RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+            .SecoDeskStep()
             .WithSummary("Accepts the signed procura and activates the account")
             .WithDescription("SecoDesk only. The account becomes active (main administrator if it is the UID's first) and the person is informed by email.")
             .Produces(200).ProducesProblem(404).ProducesProblem(409);
 
         poa.MapPost("/reject", (Guid instanceId, RejectProcuraInput input, HttpContext http, CancellationToken ct) => DecideAsync(instanceId, input, http, ct))
-            .RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+            .SecoDeskStep()
             .WithSummary("Rejects the signed procura; the company may upload again")
             .WithDescription("SecoDesk only; the reason is emailed to the person and the upload deadlines start again.")
             .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);

@@ -69,7 +69,7 @@ internal static partial class WriteRightsEndpoints
             .WithDescription("Multipart fields 'screenshot' (PNG, JPG or PDF by content, up to JobRoom:MaxUploadMb), 'oldEmail', 'newEmail'. " +
                              "Sends the request to the KAE-FFE mailbox with the screenshot attached and the reference in the subject.")
             .Accepts<IFormFile>("multipart/form-data").Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        step.MapPost("/write-rights-updated", UpdatedAsync).RequireAuthorization(JobRoomSetup.SecoDeskPolicy)
+        step.MapPost("/write-rights-updated", UpdatedAsync).SecoDeskStep()
             .WithSummary("SECO desk: records that the write rights were updated")
             .WithDescription("SecoDesk only. Sends the company the release notification and closes the correction deadline.")
             .Produces(200).ProducesProblem(404).ProducesProblem(409);
