@@ -48,6 +48,7 @@ await app.PrepareAsync();
 
 app.UseRequestLanguage();
 app.UseProblemHandling();
+app.UseJsonBodyLimit();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

@@ -31,6 +31,18 @@ public sealed class BadBodyTests : CompanyScenario
     }
 
     [Fact]
+    public async Task Registration_NamesTheBody_WhenItIsLargerThanTheJsonLimit()
+    {
+        var submitter = await Submitter();
+        var body = $"{{\"company\":{{\"name\":\"{new string('x', 300 * 1024)}\"}}}}";
+
+        var problem = await ReadAsync(await PostAsync(submitter, "/api/company-registrations", body), HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _), problem.ToString());
+        await AssertNothingRegisteredAsync();
+    }
+
+    [Fact]
     public async Task Registration_NamesTheEntry_WhenTypesHoldNull()
     {
         var submitter = await Submitter();

@@ -28,9 +28,7 @@ public static class RequestProblems
         if (bad.InnerException is JsonException json) return FieldProblem(json);
         return bad.StatusCode switch
         {
-            StatusCodes.Status413PayloadTooLarge => Results.Problem(statusCode: 413,
-                title: Lang.T("La richiesta è troppo grande.", "The request is too large."),
-                detail: Lang.T("Non è stato salvato nulla.", "Nothing was saved.")),
+            StatusCodes.Status413PayloadTooLarge => JsonBodyLimit.TooLarge(),
             StatusCodes.Status415UnsupportedMediaType => Results.Problem(statusCode: 415,
                 title: Lang.T("Formato della richiesta non supportato.", "Unsupported request format."),
                 detail: Lang.T("Invia il corpo come application/json.", "Send the body as application/json.")),
