@@ -58,7 +58,7 @@ internal static class DeadlineEndpoints
             ["fund"] = new JsonObject { ["email"] = fund!.Email, ["name"] = fund.Name, ["language"] = "it" },
             ["extensionReason"] = input.Reason!.Trim(),
         };
-        return await FireAsync(http, procedure, "requestExtension", payload, null, ct);
+        return await FireAsync(http, procedure, CorrectionDeadlineTriggers.RequestExtension, payload, null, ct);
     }
 
     private static async Task<IResult> GrantedAsync(Guid instanceId, ExtensionGrantedInput input, HttpContext http, CancellationToken ct)
@@ -71,7 +71,7 @@ internal static class DeadlineEndpoints
             return new FieldErrors().Add("newDeadline", "Indicare la nuova data (aaaa-mm-gg), successiva al termine attuale.",
                 "Give the new date (yyyy-mm-dd), later than the current deadline.").ToResult();
         var payload = WriteRightsProcedures.Deadline(day);
-        return await FireAsync(http, procedure, "extensionGranted", payload, () =>
+        return await FireAsync(http, procedure, CorrectionDeadlineTriggers.ExtensionGranted, payload, () =>
         {
             DomainJournal.Record(db, WorkflowActors.From(http.User, procedure.RegisterEntryId), procedure.RegisterEntryId,
                 "jobroom.correctionDeadline.extended",
@@ -82,7 +82,7 @@ internal static class DeadlineEndpoints
 
     private static async Task<IResult> RefusedAsync(Guid instanceId, HttpContext http, CancellationToken ct) =>
         await ParticipantAsync(http, instanceId, allowSecoDesk: true, ct) is { } procedure
-            ? await FireAsync(http, procedure, "extensionRefused", null, null, ct)
+            ? await FireAsync(http, procedure, CorrectionDeadlineTriggers.ExtensionRefused, null, null, ct)
             : JobRoomSetup.NotFound();
 
     private static async Task<IResult> FireAsync(HttpContext http, WriteRightsProcedure procedure, string trigger, JsonObject? payload,

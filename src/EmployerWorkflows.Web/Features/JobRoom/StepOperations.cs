@@ -140,7 +140,7 @@ public sealed class CloseCorrectionDeadlineOperation(IServiceScopeFactory scopes
         if (deadline is not { } id || !await DeadlineEndpoints.IsRunningAsync(db, id, cancellationToken))
             return new { closed = false };
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FireAsync(db, new FireTrigger(id, "close", context.Actor), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FireAsync(db, new FireTrigger(id, CorrectionDeadlineTriggers.Close, context.Actor), cancellationToken);
         return new { closed = true };
     }
 }

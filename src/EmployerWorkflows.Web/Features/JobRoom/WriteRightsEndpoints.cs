@@ -132,7 +132,7 @@ internal static partial class WriteRightsEndpoints
         if (procedure is null || !await access.IsMainAdministratorAsync(user, procedure.Uid, ct)) return JobRoomSetup.NotFound();
         if (string.IsNullOrWhiteSpace(input.Reason))
             return new FieldErrors().Add("reason", "Indicare il motivo.", "Give the reason.").ToResult();
-        return await FireAsync(http, procedure, "dismiss", new JsonObject { ["reason"] = input.Reason.Trim() }, input.ExpectedVersion, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.Dismiss, new JsonObject { ["reason"] = input.Reason.Trim() }, input.ExpectedVersion, ct);
     }
 
     /// <summary>
@@ -145,9 +145,9 @@ internal static partial class WriteRightsEndpoints
         if (await RequesterProcedureAsync(db, instanceId, user, ct) is not { } procedure) return JobRoomSetup.NotFound();
         var account = await access.AccountAsync(procedure.Uid, JobRoomAccess.UserId(user), ct);
         if (account is { IsActive: true })
-            return await FireAsync(http, procedure, "accountConfirmed", null, input.ExpectedVersion, ct);
+            return await FireAsync(http, procedure, WriteRightsTriggers.AccountConfirmed, null, input.ExpectedVersion, ct);
         var payload = string.IsNullOrWhiteSpace(input.Email) ? null : new JsonObject { ["email"] = input.Email.Trim() };
-        return await FireAsync(http, procedure, "needsAccount", payload, input.ExpectedVersion, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.NeedsAccount, payload, input.ExpectedVersion, ct);
     }
 
     /// <summary>The RIS match and the PIN's length are the step's check (<c>jobroom.checkEServiceLogin</c>); the PIN is never stored.</summary>
@@ -158,7 +158,7 @@ internal static partial class WriteRightsEndpoints
         // The PIN travels only in this command's payload: the runtime treats "pin" as secret (never stored nor journaled).
         var payload = new JsonObject { ["risNumber"] = input.RisNumber?.Trim(), ["cadNumber"] = input.CadNumber?.Trim() };
         if (!string.IsNullOrWhiteSpace(input.Pin)) payload["pin"] = input.Pin.Trim();
-        return await FireAsync(http, procedure, "loggedIn", payload, input.ExpectedVersion, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.LoggedIn, payload, input.ExpectedVersion, ct);
     }
 
     /// <summary>Stores the screenshot as the task page does, then fires the step with its id; the step checks the rest.</summary>
@@ -177,7 +177,7 @@ internal static partial class WriteRightsEndpoints
         if (upload is null) return errors.ToResult();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         var payload = new JsonObject { ["oldEmail"] = form!["oldEmail"].ToString().Trim(), ["newEmail"] = form["newEmail"].ToString().Trim() };
-        return await FireAsync(http, procedure, "submitRequest", payload, null, ct, before: () => payload[ScreenshotField] =
+        return await FireAsync(http, procedure, WriteRightsTriggers.SubmitRequest, payload, null, ct, before: () => payload[ScreenshotField] =
             Inbox.TaskDocuments.Store(db, instanceId, procedure.RegisterEntryId, upload, JobRoomAccess.UserId(user), clock.GetUtcNow()).Id.ToString());
     }
 
@@ -187,7 +187,7 @@ internal static partial class WriteRightsEndpoints
         var (db, _, _) = Services(http);
         var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
         if (procedure is null) return JobRoomSetup.NotFound();
-        return await FireAsync(http, procedure, "writeRightsUpdated", null, null, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.WriteRightsUpdated, null, null, ct);
     }
 
     private static async Task<IResult> ByReferenceAsync(string text, AppDbContext db, CancellationToken ct)
