@@ -1,13 +1,30 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
 namespace EmployerWorkflows.Runtime.Definitions;
 
 /// <summary>An activity run when a state is entered. <see cref="Kind"/> is the JSON <c>activity</c> value.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "activity")]
+[JsonDerivedType(typeof(HumanTaskActivity), "humanTask")]
+[JsonDerivedType(typeof(SendEmailActivity), "sendEmail")]
+[JsonDerivedType(typeof(TimerActivity), "timer")]
+[JsonDerivedType(typeof(ReminderActivity), "reminder")]
+[JsonDerivedType(typeof(InvokeActivity), "invoke")]
+[JsonDerivedType(typeof(SetVariableActivity), "setVariable")]
 public abstract record ActivityDefinition
 {
+    /// <summary>Names accepted in <c>"activity"</c>, in the order the format documents them.</summary>
+    public static IReadOnlyList<string> Kinds => KindsByType.Values.ToList();
+
+    private static readonly IReadOnlyDictionary<Type, string> KindsByType = typeof(ActivityDefinition)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>().ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
     /// <summary>Optional id, unique within the definition; journal and incidents name it.</summary>
     public string? Id { get; init; }
 
     /// <summary>The JSON <c>activity</c> discriminator, e.g. <c>humanTask</c>.</summary>
-    public abstract string Kind { get; }
+    [JsonIgnore]
+    public string Kind => KindsByType[GetType()];
 }
 
 /// <summary>Opens a task in an inbox. Its actions are triggers of the state's transitions.</summary>
@@ -23,12 +40,9 @@ public sealed record HumanTaskActivity(
     string? Assignee,
     string Form,
     IReadOnlyList<string> Actions,
-    string? Due,
-    TaskPriority Priority,
-    LocalizedText? Title) : ActivityDefinition
-{
-    public override string Kind => "humanTask";
-}
+    string? Due = null,
+    TaskPriority Priority = TaskPriority.Normal,
+    LocalizedText? Title = null) : ActivityDefinition;
 
 /// <summary>Priority of a human task; inboxes sort on it.</summary>
 public enum TaskPriority { Low = 0, Normal = 1, High = 2, Urgent = 3 }
@@ -41,19 +55,17 @@ public enum TaskPriority { Low = 0, Normal = 1, High = 2, Urgent = 3 }
 public sealed record SendEmailActivity(
     string Template,
     string To,
-    IReadOnlyList<string> Attachments) : ActivityDefinition
+    IReadOnlyList<string>? Attachments = null) : ActivityDefinition
 {
-    public override string Kind => "sendEmail";
+    public IReadOnlyList<string> Attachments { get; init; } = Attachments ?? [];
+
 }
 
 /// <summary>Schedules a durable timer that fires <see cref="Fire"/> unless the state is left first.</summary>
 /// <param name="After">ISO-8601 duration from entry.</param>
 /// <param name="At">JavaScript expression giving an ISO-8601 date/time.</param>
 /// <param name="Fire">Trigger fired when the timer is due.</param>
-public sealed record TimerActivity(string? After, string? At, string Fire) : ActivityDefinition
-{
-    public override string Kind => "timer";
-}
+public sealed record TimerActivity(string? After, string? At, string Fire) : ActivityDefinition;
 
 /// <summary>Repeats an email (and optionally escalates) while the instance stays in the state.</summary>
 /// <param name="Every">ISO-8601 duration between reminders; the first one comes after <see cref="First"/> or one period.</param>
@@ -67,11 +79,8 @@ public sealed record ReminderActivity(
     string? First,
     string Template,
     string To,
-    int? Times,
-    string? Escalate) : ActivityDefinition
-{
-    public override string Kind => "reminder";
-}
+    int? Times = null,
+    string? Escalate = null) : ActivityDefinition;
 
 /// <summary>Calls a domain operation registered in C#.</summary>
 /// <param name="Operation">Registered operation name, e.g. <c>company.activate</c>.</param>
@@ -79,14 +88,12 @@ public sealed record ReminderActivity(
 /// <param name="Result">Optional variable receiving the operation's result.</param>
 public sealed record InvokeActivity(
     string Operation,
-    IReadOnlyDictionary<string, string> Inputs,
-    string? Result) : ActivityDefinition
+    IReadOnlyDictionary<string, string>? Inputs = null,
+    string? Result = null) : ActivityDefinition
 {
-    public override string Kind => "invoke";
+    public IReadOnlyDictionary<string, string> Inputs { get; init; } = Inputs ?? new Dictionary<string, string>();
+
 }
 
 /// <summary>Sets an instance variable to the value of a JavaScript expression.</summary>
-public sealed record SetVariableActivity(string Name, string Value) : ActivityDefinition
-{
-    public override string Kind => "setVariable";
-}
+public sealed record SetVariableActivity(string Name, string Value) : ActivityDefinition;

@@ -135,6 +135,17 @@ internal static class ActivityRules
                 $"\"{invoke.Operation}\" non ha l'input \"{name}\"; i suoi input sono: {string.Join(", ", declared)}.");
         }
 
+        foreach (var input in operation.Inputs)
+        {
+            if (invoke.Inputs.TryGetValue(input.Name, out var expression) && OperationInputLiterals.Mismatch(expression, input) is var (found, foundItalian))
+            {
+                var (expected, expectedItalian) = OperationInputLiterals.Expected(input.Type);
+                rules.Add(P(P(path, "inputs"), input.Name), "ill-typed-operation-input",
+                    $"\"{invoke.Operation}\" expects {expected} as \"{input.Name}\" ({input.Description}), but {found}; write an expression giving {expected}.",
+                    $"\"{invoke.Operation}\" si aspetta {expectedItalian} come \"{input.Name}\" ({input.Description}), ma {foundItalian}: scrivi un'espressione che dia {expectedItalian}.");
+            }
+        }
+
         foreach (var input in operation.Inputs.Where(i => i.Required && !invoke.Inputs.ContainsKey(i.Name)))
         {
             rules.Add(P(path, "inputs"), "missing-operation-input",

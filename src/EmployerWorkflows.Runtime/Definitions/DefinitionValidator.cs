@@ -41,28 +41,18 @@ public sealed class DefinitionValidator : IDefinitionValidator
             return new DefinitionCheck(null, errors);
         }
 
-        var parseErrors = new List<DefinitionError>();
-        var parsed = WorkflowDefinitionParser.Parse(document.RootElement, parseErrors);
-        var duplicates = parseErrors.Where(e => e.Code is "duplicate-state" or "duplicate-property").ToList();
-        var schemaErrors = SchemaErrorTranslator.Validate(EmbeddedSchemas.Get(EmbeddedSchemas.Workflow), document.RootElement);
-        errors.AddRange(duplicates);
-        errors.AddRange(schemaErrors);
-        if (schemaErrors.Count > 0)
-        {
-            return new DefinitionCheck(null, errors);
-        }
-
-        // The schema covers what the parser checks, so anything left here is a gap between the two.
-        errors.AddRange(parseErrors.Except(duplicates));
+        var parsed = WorkflowDefinitionParser.Parse(document.RootElement, errors);
         if (parsed is null)
         {
             return new DefinitionCheck(null, errors);
         }
 
+        // Repeated keys do not stop the semantic rules, but a definition with them is never publishable.
+        var structurallySound = errors.Count == 0;
         var rules = new ReferenceRules(_templates, _forms, _roles, _operations, _expressions, errors);
         StateGraphRules.Check(parsed, errors);
         TransitionRules.Check(parsed, rules);
         ActivityRules.Check(parsed.Definition, rules);
-        return new DefinitionCheck(parseErrors.Count == 0 ? parsed.Definition : null, errors) { Warnings = TitleRules.Warnings(parsed) };
+        return new DefinitionCheck(structurallySound ? parsed.Definition : null, errors) { Warnings = TitleRules.Warnings(parsed) };
     }
 }

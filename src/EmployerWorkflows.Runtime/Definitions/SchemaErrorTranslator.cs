@@ -109,8 +109,8 @@ internal static partial class SchemaErrorTranslator
                 yield break;
             case "enum" when LastSegment(pointer) == "activity":
                 yield return new DefinitionError(path, "unknown-activity",
-                    $"{Quote(root, pointer)} is not an activity; use one of {string.Join(", ", ActivityParser.Kinds)}.",
-                    $"{QuoteItalian(root, pointer)} non è un'attività: usa una di queste: {string.Join(", ", ActivityParser.Kinds)}.");
+                    $"{Quote(root, pointer)} is not an activity; use one of {string.Join(", ", ActivityDefinition.Kinds)}.",
+                    $"{QuoteItalian(root, pointer)} non è un'attività: usa una di queste: {string.Join(", ", ActivityDefinition.Kinds)}.");
                 yield break;
             case "enum" when LastSegment(pointer) == "type" && pointer.StartsWith("/fields/", StringComparison.Ordinal):
                 yield return new DefinitionError(path, "schema",

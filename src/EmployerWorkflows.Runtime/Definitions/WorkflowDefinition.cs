@@ -1,8 +1,12 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
 namespace EmployerWorkflows.Runtime.Definitions;
 
 /// <summary>
 /// A parsed workflow definition: the state machine of one procedure, as written in a <c>*.workflow.json</c> file.
-/// It is immutable; a stored version pins one of these for every instance started on it.
+/// It is immutable; a stored version pins one of these for every instance started on it. System.Text.Json reads it
+/// (see <see cref="DefinitionJson"/>): the records are the model, the JSON Schema only adds the messages with paths.
 /// </summary>
 /// <param name="Id">Stable identifier, e.g. <c>company-registration</c>.</param>
 /// <param name="Title">Title shown to users, in Italian and English.</param>
@@ -14,9 +18,13 @@ public sealed record WorkflowDefinition(
     LocalizedText Title,
     string Initial,
     IReadOnlyDictionary<string, StateDefinition> States,
-    IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Variables)
+    IReadOnlyDictionary<string, JsonNode?>? Variables = null)
 {
+    /// <summary>Default values of instance variables; empty when the file declares none.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Variables { get; init; } = Variables ?? new Dictionary<string, JsonNode?>();
+
     /// <summary>Names of the states marked final.</summary>
+    [JsonIgnore]
     public IEnumerable<string> FinalStates => States.Where(s => s.Value.Final).Select(s => s.Key);
 }
 
@@ -35,10 +43,16 @@ public sealed record LocalizedText(string It, string En)
 /// the first whose guard passes is taken.</param>
 /// <param name="Final">A final state completes the instance; it has no outgoing transitions.</param>
 public sealed record StateDefinition(
-    LocalizedText? Title,
-    IReadOnlyList<ActivityDefinition> OnEntry,
-    IReadOnlyDictionary<string, IReadOnlyList<TransitionDefinition>> On,
-    bool Final);
+    LocalizedText? Title = null,
+    IReadOnlyList<ActivityDefinition>? OnEntry = null,
+    IReadOnlyDictionary<string, IReadOnlyList<TransitionDefinition>>? On = null,
+    bool Final = false)
+{
+    public IReadOnlyList<ActivityDefinition> OnEntry { get; init; } = OnEntry ?? [];
+
+    public IReadOnlyDictionary<string, IReadOnlyList<TransitionDefinition>> On { get; init; } =
+        On ?? new Dictionary<string, IReadOnlyList<TransitionDefinition>>();
+}
 
 /// <summary>A transition taken when its trigger fires and its guard passes.</summary>
 /// <param name="To">Target state name. The same state re-enters it (entry activities run again).</param>
@@ -52,16 +66,22 @@ public sealed record StateDefinition(
 /// <param name="Title">Optional user-facing name of the step, e.g. a button label; see <see cref="TriggerTitles"/>.</param>
 public sealed record TransitionDefinition(
     string To,
-    string? When,
-    IReadOnlyList<string> Roles,
-    IReadOnlyList<string> Requires,
-    IReadOnlyList<Forms.FormField>? Inputs = null,
+    string? When = null,
+    IReadOnlyList<string>? Roles = null,
+    IReadOnlyList<string>? Requires = null,
+    [property: JsonConverter(typeof(StepInputsConverter))] IReadOnlyList<Forms.FormField>? Inputs = null,
     IReadOnlyList<ActivityDefinition>? Run = null,
     LocalizedText? Title = null)
 {
+    public IReadOnlyList<string> Roles { get; init; } = Roles ?? [];
+
+    public IReadOnlyList<string> Requires { get; init; } = Requires ?? [];
+
     /// <summary>Declared inputs; empty when none.</summary>
+    [JsonIgnore]
     public IReadOnlyList<Forms.FormField> DeclaredInputs => Inputs ?? [];
 
     /// <summary>Step activities; empty when none.</summary>
+    [JsonIgnore]
     public IReadOnlyList<ActivityDefinition> Steps => Run ?? [];
 }

@@ -5,9 +5,9 @@ namespace EmployerWorkflows.Runtime.Execution;
 
 /// <summary>
 /// Decides, for one command, which alternative of each trigger is open to the actor. Alternatives are tried in
-/// the order of the definition: one is selected when its roles admit the actor, its guard passes, and no earlier
-/// alternative is selectable. That makes Stateless's guards mutually exclusive, as it requires. Each guard is
-/// evaluated at most once per command.
+/// the order of the definition: the first whose roles admit the actor and whose guard passes is selected, and the
+/// later ones are not evaluated. Each guard is evaluated at most once per command. This is the one place that
+/// answers which triggers are permitted and where each leads: a state machine library added nothing to it.
 /// </summary>
 internal sealed class TransitionSelector(
     CompiledState state,
@@ -22,21 +22,12 @@ internal sealed class TransitionSelector(
     /// <summary>Guard errors met while listing actions (when <c>guardErrorsAreFalse</c>).</summary>
     public List<string> GuardErrors { get; } = [];
 
-    public bool IsSelected(CompiledTransition transition)
-    {
-        if (!IsOpen(transition))
-            return false;
-        var alternatives = state.Transitions[transition.Trigger];
-        for (var i = 0; i < transition.Alternative; i++)
-        {
-            if (IsOpen(alternatives[i]))
-                return false;
-        }
-        return true;
-    }
-
+    /// <summary>The alternative taken when <paramref name="trigger"/> fires now; null when none is open.</summary>
     public CompiledTransition? Selected(string trigger) =>
         state.Transitions.TryGetValue(trigger, out var alternatives) ? alternatives.FirstOrDefault(IsOpen) : null;
+
+    /// <summary>Triggers of the state that can fire now, in the order of the definition.</summary>
+    public List<string> PermittedTriggers() => state.Transitions.Keys.Where(trigger => Selected(trigger) is not null).ToList();
 
     public bool AdmitsActor(CompiledTransition transition) =>
         !checkRoles || actor.IsSystem || transition.Roles.Count == 0 || transition.Roles.Overlaps(actor.Roles);

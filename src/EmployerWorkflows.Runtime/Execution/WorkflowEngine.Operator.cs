@@ -25,8 +25,7 @@ public sealed partial class WorkflowEngine
         // A broken guard hides its action here; firing it records the incident.
         var selector = new TransitionSelector(state, actor, () => new ExpressionScope(variables, null, actor, now),
             expressions, checkRoles: true, guardErrorsAreFalse: true);
-        var machine = MachineBuilder.Build(instance, state, selector);
-        return MachineBuilder.PermittedTriggers(machine, state)
+        return selector.PermittedTriggers()
             .Select(trigger => selector.Selected(trigger)!)
             .Select(t => new PermittedAction(t.Trigger, t.To, t.Requires, workflow.Definition.TriggerTitle(t.Trigger, instance.State)))
             .ToList();

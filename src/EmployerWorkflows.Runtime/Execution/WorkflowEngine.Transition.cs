@@ -10,7 +10,7 @@ namespace EmployerWorkflows.Runtime.Execution;
 public sealed partial class WorkflowEngine
 {
     /// <summary>
-    /// One transition inside the current transaction: Stateless decides the target from the current state, roles
+    /// One transition inside the current transaction: the selector decides the target from the current state, roles
     /// and guards; the engine closes what the old state opened, merges the payload, journals, and runs the entry
     /// activities of the new state. Nothing is saved here.
     /// </summary>
@@ -23,10 +23,8 @@ public sealed partial class WorkflowEngine
         var selector = new TransitionSelector(state, actor, () => new ExpressionScope(variables, payload, actor, now), expressions, checkRoles);
         RejectMissingFields(workflow, state, selector, trigger, payload, variables);
 
-        var machine = MachineBuilder.Build(instance, state, selector);
-        if (!machine.CanFire(trigger))
-            throw new TriggerNotPermittedException(trigger, state.Name, MachineBuilder.PermittedTriggers(machine, state), workflow.Definition);
-        var chosen = selector.Selected(trigger)!;
+        var chosen = selector.Selected(trigger)
+            ?? throw new TriggerNotPermittedException(trigger, state.Name, selector.PermittedTriggers(), workflow.Definition);
         var missing = PayloadRules.Missing(payload, chosen.Requires);
         if (missing.Count > 0)
             throw new PayloadInvalidException(trigger, missing);
@@ -40,7 +38,7 @@ public sealed partial class WorkflowEngine
         await activities.RunStepAsync(context, state, chosen, cancellationToken);
 
         await LeaveAsync(db, instance.Id, state, trigger, actor, now, forceAll: false, cancellationToken);
-        machine.Fire(trigger);
+        instance.State = chosen.To;
 
         db.Add(JournalEntries.For(instance, actor, now, JournalKind.Transition, trigger, state.Name, instance.State,
             ChangeSummary.Changed(trigger, payload, payloads.IsSecret)));

@@ -29,16 +29,21 @@ public sealed record FormField(
     string Name,
     LocalizedText Label,
     FormFieldType Type,
-    bool Required,
-    IReadOnlyList<FormOption> Options,
-    IReadOnlyList<string> Accept,
-    int? MaxSizeMb,
-    bool Secret,
-    LocalizedText? Help,
+    bool Required = false,
+    IReadOnlyList<FormOption>? Options = null,
+    IReadOnlyList<string>? Accept = null,
+    int? MaxSizeMb = null,
+    bool Secret = false,
+    LocalizedText? Help = null,
     string? Variable = null,
     string? ShownWhen = null)
 {
+    public IReadOnlyList<FormOption> Options { get; init; } = Options ?? [];
+
+    public IReadOnlyList<string> Accept { get; init; } = Accept ?? [];
+
     /// <summary>True when the value must never be persisted: flagged secret, or of type <see cref="FormFieldType.Secret"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool NeverStored => Secret || Type == FormFieldType.Secret;
 }
 

@@ -32,51 +32,10 @@ public static class FormDefinitionParser
             return new FormCheck(null, errors);
         }
 
-        var form = Read(new JsonObjectReader(document.RootElement, DefinitionPath.Root, errors));
+        // The schema has vouched for types and required properties, so the model reads what it allows.
+        var form = document.RootElement.Deserialize<FormDefinition>(DefinitionJson.Options)!;
         CheckFields(form, errors);
         return new FormCheck(errors.Count == 0 ? form : null, errors);
-    }
-
-    // The schema has already vouched for types and required properties, so the reads below cannot fail.
-    private static FormDefinition Read(JsonObjectReader root)
-    {
-        var fields = new List<FormField>();
-        var index = 0;
-        foreach (var element in root.Get("fields")!.Value.EnumerateArray())
-        {
-            fields.Add(ReadField(element, DefinitionPath.Index(root.PathOf("fields"), index++)));
-        }
-
-        return new FormDefinition(root.RequiredString("id")!, root.Localized("title", required: true)!, fields);
-    }
-
-    private static FormField ReadField(JsonElement element, string path)
-    {
-        var errors = new List<DefinitionError>();
-        var field = new JsonObjectReader(element, path, errors);
-        var options = new List<FormOption>();
-        if (field.Get("options") is { } optionList)
-        {
-            var i = 0;
-            foreach (var option in optionList.EnumerateArray())
-            {
-                var reader = new JsonObjectReader(option, DefinitionPath.Index(field.PathOf("options"), i++), errors);
-                options.Add(new FormOption(reader.RequiredString("value")!, reader.Localized("label", required: true)!));
-            }
-        }
-
-        return new FormField(
-            field.RequiredString("name")!,
-            field.Localized("label", required: true)!,
-            Enum.Parse<FormFieldType>(field.RequiredString("type")!, ignoreCase: true),
-            field.OptionalBool("required"),
-            options,
-            field.StringList("accept"),
-            field.OptionalInt("maxSizeMb"),
-            field.OptionalBool("secret"),
-            field.Localized("help", required: false),
-            field.OptionalString("variable"),
-            field.OptionalString("shownWhen"));
     }
 
     private static void CheckFields(FormDefinition form, List<DefinitionError> errors)

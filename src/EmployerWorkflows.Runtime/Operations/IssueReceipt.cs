@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using EmployerWorkflows.Runtime.Journal;
 
 namespace EmployerWorkflows.Runtime.Operations;
@@ -6,25 +7,24 @@ namespace EmployerWorkflows.Runtime.Operations;
 /// <c>receipt.issue</c>: gives a procedure step a receipt number (year and instance) and records it in the
 /// journal, so the receipt can be quoted in the email that follows and found again in the audit trail.
 /// </summary>
-public sealed class IssueReceipt : IWorkflowOperation
+public sealed class IssueReceipt : WorkflowOperation<IssueReceipt.Input>
 {
-    public string Name => "receipt.issue";
-    public string Description => "Issues a numbered receipt for the procedure and journals it; returns { number }.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        new("applicantName", OperationInputType.String, true, "Who receives the receipt."),
-        new("companyId", OperationInputType.Guid, false, "Company the procedure is for, if any."),
-    ];
+    public sealed record Input(
+        [Description("Who receives the receipt.")] string ApplicantName,
+        [Description("Company the procedure is for, if any.")] Guid? CompanyId);
 
-    public Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "receipt.issue";
+    public override string Description => "Issues a numbered receipt for the procedure and journals it; returns { number }.";
+
+    protected override Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
         var number = $"R-{context.Now:yyyy}-{context.InstanceId.ToString()[..8].ToUpperInvariant()}";
         Journal.Journal.Record(context.Db, new JournalEntry
         {
             At = context.Now, Kind = JournalKind.Domain, InstanceId = context.InstanceId,
-            CompanyId = context.Inputs.TryGetValue("companyId", out var company) ? company as Guid? : context.CompanyId,
+            CompanyId = input.CompanyId,
             UserId = context.Actor.UserId, CodiceFiscale = context.Actor.CodiceFiscale, ActorName = context.Actor.DisplayName,
-            Trigger = Name, Summary = $"receipt {number} issued to {context.Inputs["applicantName"]}",
+            Trigger = Name, Summary = $"receipt {number} issued to {input.ApplicantName}",
         });
         return Task.FromResult<object?>(new { number });
     }

@@ -2,7 +2,7 @@ namespace EmployerWorkflows.Runtime.Persistence;
 
 /// <summary>
 /// One running (or finished) procedure. It is pinned to the definition version it started on; its current
-/// state is the Stateless machine's external state. <see cref="Version"/> is the optimistic concurrency token:
+/// state is a state name of that version. <see cref="Version"/> is the optimistic concurrency token:
 /// every transition increments it, so two actors acting on the same instance cannot both win.
 /// </summary>
 public sealed class WorkflowInstance

@@ -65,7 +65,7 @@ public static class AdminReplacementApi
                     .SingleOrDefaultAsync(t => t.InstanceId == instanceId && t.Status == WorkflowTaskStatus.Open, ct);
                 if (instance is null || task is null || !Inbox.TaskAccess.CanWork(task, http.User)) return Results.NotFound();
                 // Which administrator may be named is the step's check (admin.checkOldAdministrator), on every path.
-                return await WorkflowProblems.RunAsync(async () => Results.Ok(await engine.FireAsync(new FireTrigger(instanceId, "oldDisabled",
+                return await WorkflowProblems.RunAsync(async () => Results.Ok(await engine.FireAsync(new FireTrigger(instanceId, AdminReplacementTriggers.OldDisabled,
                     WorkflowActors.From(http.User, instance.CompanyId), new JsonObject { ["membershipId"] = request.MembershipId.ToString() },
                     request.ExpectedVersion, request.IdempotencyKey), ct)));
             })

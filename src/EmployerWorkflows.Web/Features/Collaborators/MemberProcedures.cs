@@ -47,7 +47,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
         var pending = await db.Set<WorkflowInstance>().AsNoTracking()
             .SingleOrDefaultAsync(i => i.DefinitionId == Revocation && i.CorrelationId == member.Id.ToString() && i.Status == InstanceStatus.Running, ct);
         if (pending is not null)
-            await engine.FireAsync(db, new FireTrigger(pending.Id, "revoked", actor), ct);
+            await engine.FireAsync(db, new FireTrigger(pending.Id, CollaboratorRevocationTriggers.Revoked, actor), ct);
         else
             await db.SaveChangesAsync(ct);
     }

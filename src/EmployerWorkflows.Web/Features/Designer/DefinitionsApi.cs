@@ -1,5 +1,6 @@
 using System.Text;
 using EmployerWorkflows.Runtime.Definitions;
+using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
@@ -27,8 +28,8 @@ public static class DefinitionsApi
 
         read.MapGet("/", async (DefinitionOverview overview, CancellationToken ct) => Results.Ok(await overview.ListAsync(null, ct)))
             .WithSummary("Definitions with their versions, who saved them, and running instances per version");
-        read.MapGet("/schema", () => Results.Text(EmbeddedSchemas.Text(EmbeddedSchemas.Workflow), "application/schema+json"))
-            .WithSummary("JSON Schema of definition documents").WithDescription("What the editor completes against; the runtime's validation adds the reference checks.");
+        read.MapGet("/schema", (IEnumerable<IWorkflowOperation> operations) => Results.Text(EditorSchema.With(operations), "application/schema+json"))
+            .WithSummary("JSON Schema of definition documents").WithDescription("What the editor completes against, with the registered operations and their inputs under `x-operations`; the runtime's validation adds the reference checks.");
         read.MapGet("/{definitionId}/versions/{version:int}", async (string definitionId, int version, AppDbContext db, CancellationToken ct) =>
                 await db.Set<WorkflowDefinitionVersion>().AsNoTracking().SingleOrDefaultAsync(v => v.DefinitionId == definitionId && v.Version == version, ct)
                     is { } v ? Results.Ok(VersionView.From(v, includeJson: true)) : Results.NotFound())

@@ -37,14 +37,14 @@ internal static class AccountEndpoints
             .WithSummary("Lists the caller's Job-Room accounts and requests").Produces<List<AccountView>>();
 
         api.MapPost("/access-requests/{instanceId:guid}/approve", (Guid instanceId, DecisionInput input, HttpContext http, CancellationToken ct) =>
-                DecideAsync(instanceId, "approve", input, http, ct))
+                DecideAsync(instanceId, AccessRequestTriggers.Approve, input, http, ct))
             .WithSummary("The main administrator approves a person's access to the UID's account")
             .WithDescription("Only the main administrator of the UID. Activates the account, emails the person and resumes any " +
                              "write-rights renewal of theirs waiting for it.")
             .Produces(200).ProducesProblem(404).ProducesProblem(409);
 
         api.MapPost("/access-requests/{instanceId:guid}/refuse", (Guid instanceId, DecisionInput input, HttpContext http, CancellationToken ct) =>
-                DecideAsync(instanceId, "refuse", input, http, ct))
+                DecideAsync(instanceId, AccessRequestTriggers.Refuse, input, http, ct))
             .WithSummary("The main administrator refuses a person's access to the UID's account")
             .WithDescription("Only the main administrator of the UID; a reason is required and sent to the person.")
             .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
@@ -90,12 +90,12 @@ internal static class AccountEndpoints
             : await db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.RequestInstanceId == instanceId, ct);
         if (instance is null || account is null || !await access.IsMainAdministratorAsync(http.User, account.Uid, ct))
             return JobRoomSetup.NotFound();
-        if (trigger == "refuse" && string.IsNullOrWhiteSpace(input.Reason))
+        if (trigger == AccessRequestTriggers.Refuse && string.IsNullOrWhiteSpace(input.Reason))
             return new FieldErrors().Add("reason", "Indicare il motivo del rifiuto.", "Give the reason for refusing.").ToResult();
         var engine = services.GetRequiredService<IWorkflowEngine>();
         return await JobRoomSetup.InTransactionAsync(db, async () =>
         {
-            var payload = trigger == "refuse" ? new JsonObject { ["reason"] = input.Reason!.Trim() } : null;
+            var payload = trigger == AccessRequestTriggers.Refuse ? new JsonObject { ["reason"] = input.Reason!.Trim() } : null;
             // Activation and the renewals it resumes are the definition's (jobroom.activateAccount), on every path.
             return Results.Ok(await engine.FireAsync(db, new FireTrigger(instanceId, trigger, WorkflowActors.From(http.User, account.RegisterEntryId),
                 payload, input.ExpectedVersion), ct));

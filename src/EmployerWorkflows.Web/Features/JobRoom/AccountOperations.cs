@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -11,16 +12,17 @@ namespace EmployerWorkflows.Web.Features.JobRoom;
 /// first account activated for a UID becomes its main administrator (rule 2). Renewals of the same person waiting
 /// for this account go on to the eService login in the same transaction, however the approval was given.
 /// </summary>
-public sealed class ActivateAccountOperation(IServiceScopeFactory scopes, IOptions<JobRoomOptions> options, TimeProvider clock) : IWorkflowOperation
+public sealed class ActivateAccountOperation(IServiceScopeFactory scopes, IOptions<JobRoomOptions> options, TimeProvider clock)
+    : WorkflowOperation<ActivateAccountOperation.Input>
 {
-    public string Name => "jobroom.activateAccount";
-    public string Description => "Activates a requested Job-Room account; the first one of a UID becomes its main administrator.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-        [new("accountId", OperationInputType.Guid, true, "The requested Job-Room account.")];
+    public sealed record Input([Description("The requested Job-Room account.")] Guid AccountId);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "jobroom.activateAccount";
+    public override string Description => "Activates a requested Job-Room account; the first one of a UID becomes its main administrator.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var account = await AccountOperations.LoadAsync(context, cancellationToken);
+        var account = await AccountOperations.LoadAsync(context, input.AccountId, cancellationToken);
         var hasMain = await context.Db.Set<JobRoomAccount>().AnyAsync(a =>
             a.Uid == account.Uid && a.Id != account.Id && a.IsMainAdministrator && a.Status == JobRoomAccountStatus.Active && a.LeftCompanyAt == null,
             cancellationToken);
@@ -42,22 +44,21 @@ public sealed class ActivateAccountOperation(IServiceScopeFactory scopes, IOptio
 }
 
 /// <summary><c>jobroom.closeAccountRequest</c>: the request was refused by the main administrator or its procura never came.</summary>
-public sealed class CloseAccountRequestOperation : IWorkflowOperation
+public sealed class CloseAccountRequestOperation : WorkflowOperation<CloseAccountRequestOperation.Input>
 {
-    public string Name => "jobroom.closeAccountRequest";
-    public string Description => "Closes a Job-Room account request that was refused or expired.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        new("accountId", OperationInputType.Guid, true, "The requested Job-Room account."),
-        new("outcome", OperationInputType.String, true, "Refused or Expired."),
-    ];
+    public sealed record Input(
+        [Description("The requested Job-Room account.")] Guid AccountId,
+        [Description("Refused or Expired.")] string Outcome);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "jobroom.closeAccountRequest";
+    public override string Description => "Closes a Job-Room account request that was refused or expired.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var outcome = Enum.Parse<JobRoomAccountStatus>((string)context.Inputs["outcome"]!);
+        var outcome = Enum.Parse<JobRoomAccountStatus>(input.Outcome);
         if (outcome is not (JobRoomAccountStatus.Refused or JobRoomAccountStatus.Expired))
             throw new InvalidOperationException($"A request can only close as Refused or Expired, not {outcome}.");
-        var account = await AccountOperations.LoadAsync(context, cancellationToken);
+        var account = await AccountOperations.LoadAsync(context, input.AccountId, cancellationToken);
         account.Status = outcome;
         account.Version++;
         DomainJournal.Record(context.Db, context.Actor, context.CompanyId, Name,
@@ -68,10 +69,7 @@ public sealed class CloseAccountRequestOperation : IWorkflowOperation
 
 internal static class AccountOperations
 {
-    public static async Task<JobRoomAccount> LoadAsync(OperationContext context, CancellationToken ct)
-    {
-        var id = (Guid)context.Inputs["accountId"]!;
-        return await context.Db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.Id == id, ct)
+    public static async Task<JobRoomAccount> LoadAsync(OperationContext context, Guid id, CancellationToken ct) =>
+        await context.Db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new InvalidOperationException($"No Job-Room account {id} exists.");
-    }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
@@ -16,33 +17,32 @@ namespace EmployerWorkflows.Web.Features.JobRoom;
 /// <c>requester</c>, <c>companyRecipients</c> and the three <c>correctionDeadline*</c> values, so no payload ever
 /// writes them.
 /// </summary>
-public sealed class BeginRenewalOperation(IServiceScopeFactory scopes, IOptions<JobRoomOptions> options, TimeProvider clock) : IWorkflowOperation
+public sealed class BeginRenewalOperation(IServiceScopeFactory scopes, IOptions<JobRoomOptions> options, TimeProvider clock)
+    : WorkflowOperation<BeginRenewalOperation.Input>
 {
-    public string Name => "jobroom.beginRenewal";
+    public sealed record Input(
+        [Description("UID of the company (vars.company.uid).")] string Uid,
+        [Description("The person acting (actor.userId).")] string UserId,
+        [Description("Job-Room account chosen as responsible (payload.responsibleAccountId); empty: the person acting.")] string? ResponsibleAccountId,
+        [Description("Correction deadline, yyyy-MM-dd (payload.deadline); empty: JobRoom:CorrectionDays from today.")] string? Deadline);
 
-    public string Description =>
+    public override string Name => "jobroom.beginRenewal";
+
+    public override string Description =>
         "Names the responsible person (chosen account of the UID, or the person acting) and starts the correction deadline; " +
         "refuses an account that is refused, expired or whose holder left, and a deadline in the past.";
 
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        StepOperations.Uid,
-        StepOperations.UserId,
-        new("responsibleAccountId", OperationInputType.String, false, "Job-Room account chosen as responsible (payload.responsibleAccountId); empty: the person acting."),
-        new("deadline", OperationInputType.String, false, "Correction deadline, yyyy-MM-dd (payload.deadline); empty: JobRoom:CorrectionDays from today."),
-    ];
-
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
         var db = StepOperations.Db(context);
-        var uid = SwissUid.Parse(StepOperations.Text(context, "uid")).Value;
-        var chosen = StepOperations.Text(context, "responsibleAccountId").Trim();
+        var uid = SwissUid.Parse(input.Uid).Value;
+        var chosen = input.ResponsibleAccountId?.Trim() ?? "";
         var errors = new Dictionary<string, Runtime.Definitions.LocalizedText>(StringComparer.Ordinal);
 
-        var deadline = Deadline(StepOperations.Text(context, "deadline"));
+        var deadline = Deadline(input.Deadline);
         if (deadline is null)
             errors["deadline"] = new("Indicare una data (aaaa-mm-gg) non passata.", "Give a date (yyyy-mm-dd) that has not passed.");
-        var responsible = await ResponsibleAsync(db, uid, chosen, StepOperations.Text(context, "userId"), cancellationToken);
+        var responsible = await ResponsibleAsync(db, uid, chosen, input.UserId, cancellationToken);
         if (responsible is null)
             errors[chosen.Length > 0 ? "responsibleAccountId" : "uid"] = chosen.Length > 0
                 ? new("Scegli un conto Job-Room di questo IDI ancora in azienda.", "Choose a Job-Room account of this UID whose holder is still with the company.")
@@ -61,11 +61,11 @@ public sealed class BeginRenewalOperation(IServiceScopeFactory scopes, IOptions<
         return await procedures.NameResponsibleAsync(procedure, company, responsible!, deadline!.Value, context.Actor, cancellationToken);
     }
 
-    private DateOnly? Deadline(string text)
+    private DateOnly? Deadline(string? text)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (string.IsNullOrWhiteSpace(text)) return today.AddDays(options.Value.CorrectionDays);
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day >= today
+        return DateOnly.TryParseExact(text!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day >= today
             ? day
             : null;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Operations;
@@ -10,16 +11,16 @@ namespace EmployerWorkflows.Web.Features.JobRoom;
 /// <c>jobroom.chooseFund</c>: the unemployment fund asked for an extension (rule 8) is one of
 /// <c>JobRoom:UnemploymentFunds</c>; returns its address for the request email.
 /// </summary>
-public sealed class ChooseFundOperation(IOptions<JobRoomOptions> options) : IWorkflowOperation
+public sealed class ChooseFundOperation(IOptions<JobRoomOptions> options) : WorkflowOperation<ChooseFundOperation.Input>
 {
-    public string Name => "jobroom.chooseFund";
-    public string Description => "Refuses a fund that is not in JobRoom:UnemploymentFunds; returns the fund's name, email and language.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-        [new("fundId", OperationInputType.String, true, "Id of the chosen fund (payload.fundId).")];
+    public sealed record Input([Description("Id of the chosen fund (payload.fundId).")] string FundId);
 
-    public Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "jobroom.chooseFund";
+    public override string Description => "Refuses a fund that is not in JobRoom:UnemploymentFunds; returns the fund's name, email and language.";
+
+    protected override Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var fund = options.Value.UnemploymentFunds.FirstOrDefault(f => f.Id == StepOperations.Text(context, "fundId"))
+        var fund = options.Value.UnemploymentFunds.FirstOrDefault(f => f.Id == input.FundId)
                    ?? throw StepRefusedException.Field("fundId", "Scegliere una cassa di disoccupazione dell'elenco.",
                        "Choose an unemployment fund from the list.");
         return Task.FromResult<object?>(new { email = fund.Email, name = fund.Name, language = "it" });
@@ -30,29 +31,28 @@ public sealed class ChooseFundOperation(IOptions<JobRoomOptions> options) : IWor
 /// <c>jobroom.moveCorrectionDeadline</c>: the fund granted an extension. The new day must be later than the current
 /// deadline; the move is journaled and the step stores the returned deadline variables (its timer then restarts).
 /// </summary>
-public sealed class MoveCorrectionDeadlineOperation : IWorkflowOperation
+public sealed class MoveCorrectionDeadlineOperation : WorkflowOperation<MoveCorrectionDeadlineOperation.Input>
 {
-    public string Name => "jobroom.moveCorrectionDeadline";
-    public string Description => "Refuses a new deadline not later than the current one; journals the move; returns the deadline variables.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        new("newDeadline", OperationInputType.String, true, "New deadline, yyyy-MM-dd (payload.newDeadline)."),
-        new("current", OperationInputType.String, false, "Current deadline, yyyy-MM-dd (vars.correctionDeadlineDate)."),
-        new("reference", OperationInputType.String, true, "Reference of the renewal (vars.reference)."),
-    ];
+    public sealed record Input(
+        [Description("New deadline, yyyy-MM-dd (payload.newDeadline).")] string NewDeadline,
+        [Description("Current deadline, yyyy-MM-dd (vars.correctionDeadlineDate).")] string? Current,
+        [Description("Reference of the renewal (vars.reference).")] string Reference);
 
-    public Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "jobroom.moveCorrectionDeadline";
+    public override string Description => "Refuses a new deadline not later than the current one; journals the move; returns the deadline variables.";
+
+    protected override Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var current = Day(StepOperations.Text(context, "current"));
-        if (Day(StepOperations.Text(context, "newDeadline")) is not { } day || (current is { } c && day <= c))
+        var current = Day(input.Current);
+        if (Day(input.NewDeadline) is not { } day || (current is { } c && day <= c))
             throw StepRefusedException.Field("newDeadline", "Indicare la nuova data (aaaa-mm-gg), successiva al termine attuale.",
                 "Give the new date (yyyy-mm-dd), later than the current deadline.");
         DomainJournal.Record(StepOperations.Db(context), context.Actor, context.CompanyId, "jobroom.correctionDeadline.extended",
-            $"Correction deadline of KAE-FFE-{StepOperations.Text(context, "reference")} moved from {current:yyyy-MM-dd} to {day:yyyy-MM-dd}",
+            $"Correction deadline of KAE-FFE-{input.Reference} moved from {current:yyyy-MM-dd} to {day:yyyy-MM-dd}",
             context.Now, context.InstanceId);
         return Task.FromResult<object?>(WriteRightsProcedures.Deadline(day));
     }
 
-    private static DateOnly? Day(string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

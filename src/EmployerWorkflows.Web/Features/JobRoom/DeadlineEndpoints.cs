@@ -46,19 +46,19 @@ internal static class DeadlineEndpoints
     /// <summary>The fund must be one of the list and a reason is required: the step's own rules (<c>jobroom.chooseFund</c>).</summary>
     private static async Task<IResult> RequestAsync(Guid instanceId, ExtensionRequestInput input, HttpContext http, CancellationToken ct) =>
         await ParticipantAsync(http, instanceId, allowSecoDesk: false, ct) is { } procedure
-            ? await FireAsync(http, procedure, "requestExtension",
+            ? await FireAsync(http, procedure, CorrectionDeadlineTriggers.RequestExtension,
                 new JsonObject { ["fundId"] = input.FundId?.Trim(), ["extensionReason"] = input.Reason?.Trim() }, ct)
             : JobRoomSetup.NotFound();
 
     /// <summary>A later day than the current deadline, and the journaled move, are the step's (<c>jobroom.moveCorrectionDeadline</c>).</summary>
     private static async Task<IResult> GrantedAsync(Guid instanceId, ExtensionGrantedInput input, HttpContext http, CancellationToken ct) =>
         await ParticipantAsync(http, instanceId, allowSecoDesk: true, ct) is { } procedure
-            ? await FireAsync(http, procedure, "extensionGranted", new JsonObject { ["newDeadline"] = input.NewDeadline?.Trim() }, ct)
+            ? await FireAsync(http, procedure, CorrectionDeadlineTriggers.ExtensionGranted, new JsonObject { ["newDeadline"] = input.NewDeadline?.Trim() }, ct)
             : JobRoomSetup.NotFound();
 
     private static async Task<IResult> RefusedAsync(Guid instanceId, HttpContext http, CancellationToken ct) =>
         await ParticipantAsync(http, instanceId, allowSecoDesk: true, ct) is { } procedure
-            ? await FireAsync(http, procedure, "extensionRefused", null, ct)
+            ? await FireAsync(http, procedure, CorrectionDeadlineTriggers.ExtensionRefused, null, ct)
             : JobRoomSetup.NotFound();
 
     private static async Task<IResult> FireAsync(HttpContext http, WriteRightsProcedure procedure, string trigger, JsonObject? payload,

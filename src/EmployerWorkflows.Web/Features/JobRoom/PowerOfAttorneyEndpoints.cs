@@ -82,7 +82,7 @@ internal static class PowerOfAttorneyEndpoints
     {
         if (await LoadAsync(db, instanceId, ct) is not (_, var account)) return JobRoomSetup.NotFound();
         return await JobRoomSetup.InTransactionAsync(db, async () => Results.Ok(await engine.FireAsync(db,
-            new FireTrigger(instanceId, "dispatched", WorkflowActors.From(user, account.RegisterEntryId)), ct)), ct);
+            new FireTrigger(instanceId, PowerOfAttorneyTriggers.Dispatched, WorkflowActors.From(user, account.RegisterEntryId)), ct)), ct);
     }
 
     /// <summary>Stores the upload as the task page does, then fires <c>upload</c> with its id: the step's checks decide.</summary>
@@ -104,7 +104,7 @@ internal static class PowerOfAttorneyEndpoints
         {
             // Each upload is kept (evidence of what was rejected); the workflow points at the latest.
             var document = Inbox.TaskDocuments.Store(db, instanceId, instance.CompanyId, upload, account.UserId, clock.GetUtcNow());
-            var result = await engine.FireAsync(db, new FireTrigger(instanceId, "upload", WorkflowActors.From(user, account.RegisterEntryId),
+            var result = await engine.FireAsync(db, new FireTrigger(instanceId, PowerOfAttorneyTriggers.Upload, WorkflowActors.From(user, account.RegisterEntryId),
                 new JsonObject { [SignedProcuraPrefix] = document.Id.ToString() }), ct);
             return Results.Ok(result);
         }, ct);
@@ -130,8 +130,8 @@ internal static class PowerOfAttorneyEndpoints
         var actor = WorkflowActors.From(http.User, account.RegisterEntryId);
         // A new upload window on rejection, the activation and the renewals it resumes on verification: all in the definition.
         var command = reject is null
-            ? new FireTrigger(instanceId, "verify", actor)
-            : new FireTrigger(instanceId, "reject", actor, new JsonObject { ["reason"] = reject.Reason?.Trim() }, reject.ExpectedVersion);
+            ? new FireTrigger(instanceId, PowerOfAttorneyTriggers.Verify, actor)
+            : new FireTrigger(instanceId, PowerOfAttorneyTriggers.Reject, actor, new JsonObject { ["reason"] = reject.Reason?.Trim() }, reject.ExpectedVersion);
         return await JobRoomSetup.InTransactionAsync(db, async () => Results.Ok(await engine.FireAsync(db, command, ct)), ct);
     }
 }

@@ -99,7 +99,7 @@ internal static partial class WriteRightsEndpoints
         {
             var actor = WorkflowActors.From(user, company.Id);
             var procedure = await procedures.OpenAsync(company, backPaymentCase, actor, ct);
-            var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, "begin", actor, Deadline(input.CorrectionDeadline)), ct);
+            var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, WriteRightsTriggers.Begin, actor, Deadline(input.CorrectionDeadline)), ct);
             return Results.Created($"/api/jobroom/procedures/{procedure.InstanceId}",
                 new WriteRightsStarted(procedure.InstanceId, procedure.Reference, procedure.DeadlineInstanceId, result.State));
         }, ct);
@@ -113,7 +113,7 @@ internal static partial class WriteRightsEndpoints
         if (procedure is null || !await access.IsMainAdministratorAsync(user, procedure.Uid, ct)) return JobRoomSetup.NotFound();
         var payload = Deadline(input.CorrectionDeadline) ?? [];
         if (input.ResponsibleAccountId is { } chosen) payload["responsibleAccountId"] = chosen.ToString();
-        return await FireAsync(http, procedure, "accept", payload, input.ExpectedVersion, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.Accept, payload, input.ExpectedVersion, ct);
     }
 
     private static JsonObject? Deadline(string? day) =>
@@ -125,7 +125,7 @@ internal static partial class WriteRightsEndpoints
         var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
         if (procedure is null || !await access.IsMainAdministratorAsync(user, procedure.Uid, ct)) return JobRoomSetup.NotFound();
         // A reason is required by the step itself.
-        return await FireAsync(http, procedure, "dismiss", new JsonObject { ["reason"] = input.Reason?.Trim() }, input.ExpectedVersion, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.Dismiss, new JsonObject { ["reason"] = input.Reason?.Trim() }, input.ExpectedVersion, ct);
     }
 
     /// <summary>
@@ -138,9 +138,9 @@ internal static partial class WriteRightsEndpoints
         if (await RequesterProcedureAsync(db, instanceId, user, ct) is not { } procedure) return JobRoomSetup.NotFound();
         var account = await access.AccountAsync(procedure.Uid, JobRoomAccess.UserId(user), ct);
         if (account is { IsActive: true })
-            return await FireAsync(http, procedure, "accountConfirmed", null, input.ExpectedVersion, ct);
+            return await FireAsync(http, procedure, WriteRightsTriggers.AccountConfirmed, null, input.ExpectedVersion, ct);
         var payload = string.IsNullOrWhiteSpace(input.Email) ? null : new JsonObject { ["email"] = input.Email.Trim() };
-        return await FireAsync(http, procedure, "needsAccount", payload, input.ExpectedVersion, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.NeedsAccount, payload, input.ExpectedVersion, ct);
     }
 
     /// <summary>The RIS match and the PIN's length are the step's check (<c>jobroom.checkEServiceLogin</c>); the PIN is never stored.</summary>
@@ -151,7 +151,7 @@ internal static partial class WriteRightsEndpoints
         // The PIN travels only in this command's payload: the runtime treats "pin" as secret (never stored nor journaled).
         var payload = new JsonObject { ["risNumber"] = input.RisNumber?.Trim(), ["cadNumber"] = input.CadNumber?.Trim() };
         if (!string.IsNullOrWhiteSpace(input.Pin)) payload["pin"] = input.Pin.Trim();
-        return await FireAsync(http, procedure, "loggedIn", payload, input.ExpectedVersion, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.LoggedIn, payload, input.ExpectedVersion, ct);
     }
 
     /// <summary>Stores the screenshot as the task page does, then fires the step with its id; the step checks the rest.</summary>
@@ -170,7 +170,7 @@ internal static partial class WriteRightsEndpoints
         if (upload is null) return errors.ToResult();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         var payload = new JsonObject { ["oldEmail"] = form!["oldEmail"].ToString().Trim(), ["newEmail"] = form["newEmail"].ToString().Trim() };
-        return await FireAsync(http, procedure, "submitRequest", payload, null, ct, before: () => payload[ScreenshotField] =
+        return await FireAsync(http, procedure, WriteRightsTriggers.SubmitRequest, payload, null, ct, before: () => payload[ScreenshotField] =
             Inbox.TaskDocuments.Store(db, instanceId, procedure.RegisterEntryId, upload, JobRoomAccess.UserId(user), clock.GetUtcNow()).Id.ToString());
     }
 
@@ -180,7 +180,7 @@ internal static partial class WriteRightsEndpoints
         var (db, _, _) = Services(http);
         var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
         if (procedure is null) return JobRoomSetup.NotFound();
-        return await FireAsync(http, procedure, "writeRightsUpdated", null, null, ct);
+        return await FireAsync(http, procedure, WriteRightsTriggers.WriteRightsUpdated, null, null, ct);
     }
 
     private static async Task<IResult> ByReferenceAsync(string text, AppDbContext db, CancellationToken ct)

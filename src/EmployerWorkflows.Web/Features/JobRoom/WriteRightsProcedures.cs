@@ -57,7 +57,7 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
             ["previousHolder"] = new JsonObject { ["name"] = previousHolder.DisplayName, ["email"] = previousHolder.Email },
             ["cause"] = cause,
         };
-        await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, "propose", WorkflowActor.System, payload), ct);
+        await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, WriteRightsTriggers.Propose, WorkflowActor.System, payload), ct);
     }
 
     /// <summary>
@@ -115,6 +115,6 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
                              where p.Uid == uid && p.RequesterUserId == userId && i.Status == InstanceStatus.Running && i.State == "AwaitingAccount"
                              select p.InstanceId).ToListAsync(ct);
         foreach (var id in waiting)
-            await engine.FireAsync(db, new FireTrigger(id, "accountReady", WorkflowActor.System), ct);
+            await engine.FireAsync(db, new FireTrigger(id, WriteRightsTriggers.AccountReady, WorkflowActor.System), ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -5,21 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Features.Collaborators.Operations;
 
 /// <summary>Suspends a membership: the person can no longer act for the company (rules 39, 43).</summary>
-public sealed class SuspendMember : IWorkflowOperation
+public sealed class SuspendMember : WorkflowOperation<SuspendMember.Input>
 {
-    public string Name => "member.suspend";
-    public string Description => "Suspends a person's membership of a company; their profiles stop working at once.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        new("membershipId", OperationInputType.Guid, true, "Membership to suspend."),
-        new("reason", OperationInputType.String, true, "Why, for the audit trail."),
-    ];
+    public sealed record Input(
+        [Description("Membership to suspend.")] Guid MembershipId,
+        [Description("Why, for the audit trail.")] string Reason);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "member.suspend";
+    public override string Description => "Suspends a person's membership of a company; their profiles stop working at once.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var member = await context.Db.Set<Membership>().SingleAsync(m => m.Id == (Guid)context.Inputs["membershipId"]!, cancellationToken);
+        var member = await context.Db.Set<Membership>().SingleAsync(m => m.Id == input.MembershipId, cancellationToken);
         if (member.Status == MembershipStatus.Active) member.Status = MembershipStatus.Suspended;
-        member.SuspensionReason = (string)context.Inputs["reason"]!;
+        member.SuspensionReason = input.Reason;
         member.Version++;
         DomainJournal.Record(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} suspended: {member.SuspensionReason}", context.Now, context.InstanceId);
         return null;
@@ -27,15 +27,16 @@ public sealed class SuspendMember : IWorkflowOperation
 }
 
 /// <summary>Gives a suspended membership back its rights, after the agency's review.</summary>
-public sealed class ReinstateMember : IWorkflowOperation
+public sealed class ReinstateMember : WorkflowOperation<ReinstateMember.Input>
 {
-    public string Name => "member.reinstate";
-    public string Description => "Reactivates a suspended membership.";
-    public IReadOnlyList<OperationInput> Inputs { get; } = [new("membershipId", OperationInputType.Guid, true, "Membership to reactivate.")];
+    public sealed record Input([Description("Membership to reactivate.")] Guid MembershipId);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "member.reinstate";
+    public override string Description => "Reactivates a suspended membership.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var member = await context.Db.Set<Membership>().SingleAsync(m => m.Id == (Guid)context.Inputs["membershipId"]!, cancellationToken);
+        var member = await context.Db.Set<Membership>().SingleAsync(m => m.Id == input.MembershipId, cancellationToken);
         member.Status = MembershipStatus.Active;
         member.SuspensionReason = null;
         member.Version++;
@@ -45,20 +46,18 @@ public sealed class ReinstateMember : IWorkflowOperation
 }
 
 /// <summary>Enables the new administrator approved by the agency (rule 35).</summary>
-public sealed class EnableAdministrator : IWorkflowOperation
+public sealed class EnableAdministrator : WorkflowOperation<EnableAdministrator.Input>
 {
-    public string Name => "admin.enable";
-    public string Description => "Makes a person administrator of a company.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        new("companyId", OperationInputType.Guid, true, "Company."),
-        new("userId", OperationInputType.String, true, "Person who becomes administrator."),
-    ];
+    public sealed record Input(
+        [Description("Company.")] Guid CompanyId,
+        [Description("Person who becomes administrator.")] string UserId);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "admin.enable";
+    public override string Description => "Makes a person administrator of a company.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var companyId = (Guid)context.Inputs["companyId"]!;
-        var userId = (string)context.Inputs["userId"]!;
+        var (companyId, userId) = (input.CompanyId, input.UserId);
         var member = await context.Db.Set<Membership>().Include(m => m.Profiles)
             .SingleOrDefaultAsync(m => m.CompanyId == companyId && m.UserId == userId, cancellationToken);
         if (member is null)
@@ -76,21 +75,20 @@ public sealed class EnableAdministrator : IWorkflowOperation
 }
 
 /// <summary>Disables the old administrator once replaced (rule 35).</summary>
-public sealed class DisableAdministrator : IWorkflowOperation
+public sealed class DisableAdministrator : WorkflowOperation<DisableAdministrator.Input>
 {
-    public string Name => "admin.disable";
-    public string Description => "Revokes an administrator of a company.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        new("companyId", OperationInputType.Guid, true, "Company."),
-        new("membershipId", OperationInputType.Guid, true, "Administrator membership to revoke."),
-    ];
+    public sealed record Input(
+        [Description("Company.")] Guid CompanyId,
+        [Description("Administrator membership to revoke.")] Guid MembershipId);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "admin.disable";
+    public override string Description => "Revokes an administrator of a company.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var companyId = (Guid)context.Inputs["companyId"]!;
+        var companyId = input.CompanyId;
         var member = await context.Db.Set<Membership>().Include(m => m.Profiles)
-            .SingleAsync(m => m.Id == (Guid)context.Inputs["membershipId"]! && m.CompanyId == companyId, cancellationToken);
+            .SingleAsync(m => m.Id == input.MembershipId && m.CompanyId == companyId, cancellationToken);
         member.Status = MembershipStatus.Revoked;
         member.EndedAt = context.Now;
         member.Profiles.Clear();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -6,20 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Features.Companies.Operations;
 
 /// <summary>Approval of a registration: the company becomes active and the submitter its first administrator (rule 33).</summary>
-public sealed class ActivateCompany : IWorkflowOperation
+public sealed class ActivateCompany : WorkflowOperation<ActivateCompany.Input>
 {
-    public string Name => "company.activate";
-    public string Description => "Activates a registered company and enables the submitter as its first administrator.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        new("companyId", OperationInputType.Guid, true, "Company whose registration was approved."),
-        new("administratorUserId", OperationInputType.String, true, "User who becomes the first administrator."),
-    ];
+    public sealed record Input(
+        [Description("Company whose registration was approved.")] Guid CompanyId,
+        [Description("User who becomes the first administrator.")] string AdministratorUserId);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "company.activate";
+    public override string Description => "Activates a registered company and enables the submitter as its first administrator.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var companyId = (Guid)context.Inputs["companyId"]!;
-        var userId = (string)context.Inputs["administratorUserId"]!;
+        var (companyId, userId) = (input.CompanyId, input.AdministratorUserId);
         var company = await context.Db.Set<Company>().SingleAsync(c => c.Id == companyId, cancellationToken);
         company.Status = CompanyStatus.Active;
         company.ActivatedAt = context.Now;

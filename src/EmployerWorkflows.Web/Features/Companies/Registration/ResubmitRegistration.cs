@@ -41,7 +41,7 @@ public sealed class ResubmitRegistration(AppDbContext db, IWorkflowEngine engine
             var payload = new JsonObject { ["message"] = request.Message!.Trim() };
             // The document the agency asked for, uploaded to this procedure first; the step checks it is the caller's.
             if (request.RequestedDocumentFile is { } document) payload["requestedDocumentFile"] = document.ToString();
-            var result = await engine.FireAsync(db, new FireTrigger(instance.Id, "resubmit", actor, payload, request.ExpectedVersion,
+            var result = await engine.FireAsync(db, new FireTrigger(instance.Id, CompanyRegistrationTriggers.Resubmit, actor, payload, request.ExpectedVersion,
                 request.IdempotencyKey), ct);
             return Results.Ok(new { result.InstanceId, result.State, result.Version });
         });

@@ -23,7 +23,7 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
     /// <summary>Company data editable while answering a registration's integration request.</summary>
     public Companies.Pages.CompanyForm? CompanyData { get; private set; }
 
-    public bool EditsCompanyData => Context.Instance.DefinitionId == RegisterCompany.DefinitionId && Context.Actions.Any(a => a.Trigger == "resubmit")
+    public bool EditsCompanyData => Context.Instance.DefinitionId == RegisterCompany.DefinitionId && Context.Actions.Any(a => a.Trigger == CompanyRegistrationTriggers.Resubmit)
         && Context.Company is not null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -64,7 +64,7 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
             // Stored in the step's transaction; the field's value is the document's id, as through the API.
             foreach (var file in submission.Files)
                 submission.Payload[file.Field] = TaskDocuments.Store(db, context.Task, file, actor.UserId, clock.GetUtcNow()).Id.ToString();
-            if (context.Instance.DefinitionId == RegisterCompany.DefinitionId && action == "resubmit")
+            if (context.Instance.DefinitionId == RegisterCompany.DefinitionId && action == CompanyRegistrationTriggers.Resubmit)
             {
                 // The submitter corrects the company data on the same page (codice fiscale excluded).
                 var outcome = PageOutcome.Read(await resubmit.HandleAsync(context.Task.CompanyId!.Value,

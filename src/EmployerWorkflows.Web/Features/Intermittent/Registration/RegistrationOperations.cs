@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -5,16 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Features.Intermittent.Registration;
 
 /// <summary>The help desk approved a registration: from now its applicant may communicate calls (rule 21).</summary>
-public sealed class ApproveRegistration : IWorkflowOperation
+public sealed class ApproveRegistration : WorkflowOperation<ApproveRegistration.Input>
 {
-    public string Name => "intermittent.registration.approve";
-    public string Description => "Enables a person registered to intermittent-work calls to send communications.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-        [new("registrationId", OperationInputType.Guid, true, "Registration the help desk approved.")];
+    public sealed record Input([Description("Registration the help desk approved.")] Guid RegistrationId);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "intermittent.registration.approve";
+    public override string Description => "Enables a person registered to intermittent-work calls to send communications.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var registration = await context.Db.Set<ServiceRegistration>().SingleAsync(r => r.Id == (Guid)context.Inputs["registrationId"]!, cancellationToken);
+        var registration = await context.Db.Set<ServiceRegistration>().SingleAsync(r => r.Id == input.RegistrationId, cancellationToken);
         registration.Status = RegistrationStatus.Approved;
         registration.DecidedAt = context.Now;
         DomainJournal.Record(context.Db, context.Actor, registration.CompanyId, Name,
@@ -24,22 +25,21 @@ public sealed class ApproveRegistration : IWorkflowOperation
 }
 
 /// <summary>The help desk rejected a registration, with the reason the applicant is told.</summary>
-public sealed class RejectRegistration : IWorkflowOperation
+public sealed class RejectRegistration : WorkflowOperation<RejectRegistration.Input>
 {
-    public string Name => "intermittent.registration.reject";
-    public string Description => "Rejects a registration to intermittent-work calls, keeping the reason.";
-    public IReadOnlyList<OperationInput> Inputs { get; } =
-    [
-        new("registrationId", OperationInputType.Guid, true, "Registration the help desk rejected."),
-        new("reason", OperationInputType.String, true, "Why, as the applicant will read it."),
-    ];
+    public sealed record Input(
+        [Description("Registration the help desk rejected.")] Guid RegistrationId,
+        [Description("Why, as the applicant will read it.")] string Reason);
 
-    public async Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
+    public override string Name => "intermittent.registration.reject";
+    public override string Description => "Rejects a registration to intermittent-work calls, keeping the reason.";
+
+    protected override async Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var registration = await context.Db.Set<ServiceRegistration>().SingleAsync(r => r.Id == (Guid)context.Inputs["registrationId"]!, cancellationToken);
+        var registration = await context.Db.Set<ServiceRegistration>().SingleAsync(r => r.Id == input.RegistrationId, cancellationToken);
         registration.Status = RegistrationStatus.Rejected;
         registration.DecidedAt = context.Now;
-        registration.DecisionReason = (string?)context.Inputs["reason"];
+        registration.DecisionReason = input.Reason;
         DomainJournal.Record(context.Db, context.Actor, registration.CompanyId, Name,
             $"Registration {registration.Id} to intermittent-work calls rejected.", context.Now, context.InstanceId);
         return null;
