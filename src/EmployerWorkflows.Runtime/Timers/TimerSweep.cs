@@ -2,6 +2,7 @@ using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Hosting;
 using EmployerWorkflows.Runtime.Incidents;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,19 +14,25 @@ public sealed record SweepReport(int Fired, int Reminders, int Skipped);
 
 /// <summary>
 /// Fires due timers. A group of rows is claimed with one conditional UPDATE (still pending, claim free or expired),
-/// so two nodes never take the same row; the group then fires in one transaction, each timer behind its own
-/// savepoint and marked Fired with its transition under the idempotency key <c>timer:{id}</c>, so one failing timer
-/// rolls back alone. A node that dies mid-sweep leaves claims that expire and are re-taken.
+/// so two nodes never take the same row; the group then fires in one transaction, each timer marked Fired with its
+/// transition under the idempotency key <c>timer:{id}</c>. Deadlines are first tried all together
+/// (<see cref="DeadlineGroup"/>); when that meets anything unusual, the group fires timer by timer, each behind its own
+/// savepoint, so one failing timer rolls back alone. A node that dies mid-sweep leaves claims that expire and are
+/// re-taken.
 /// </summary>
 public sealed class TimerSweep(
     IWorkflowDbContextFactory contexts,
     WorkflowEngine engine,
     ReminderSender reminders,
     IncidentRecorder incidents,
+    DefinitionStore definitions,
+    TimerWakeUp wakeUp,
     IOptions<WorkflowRuntimeOptions> options,
     TimeProvider time,
     ILogger<TimerSweep> logger)
 {
+    private readonly DeadlineGroup _deadlines = new(engine, definitions, wakeUp, time);
+
     /// <summary>Sweeps until no due, unclaimed timer is left.</summary>
     public async Task<SweepReport> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -55,8 +62,17 @@ public sealed class TimerSweep(
         int fired = 0, sent = 0, skipped = 0;
         try
         {
+            var deadlines = claimed.Where(t => t.Kind == TimerKind.Timer).ToList();
+            var rest = claimed;
+            if (deadlines.Count > 0 && DeadlineGroup.Fits(deadlines) && await TryFireDeadlinesAsync(deadlines, token, cancellationToken))
+            {
+                fired = deadlines.Count;
+                rest = claimed.Where(t => t.Kind != TimerKind.Timer).ToList();
+                if (rest.Count == 0)
+                    return new SweepReport(fired, 0, 0);
+            }
             await using var group = await TimerGroup.BeginAsync(contexts.CreateDbContext(), cancellationToken);
-            foreach (var timer in claimed)
+            foreach (var timer in rest)
             {
                 await group.BeginTimerAsync(cancellationToken);
                 switch (await ProcessAsync(group.Db, timer, token, cancellationToken))
@@ -75,6 +91,16 @@ public sealed class TimerSweep(
             logger.LogError(e, "A group of {Count} timers could not be committed; they will be retried when their claims expire.", claimed.Count);
             return new SweepReport(0, 0, claimed.Count);
         }
+    }
+
+    private async Task<bool> TryFireDeadlinesAsync(List<WorkflowTimer> deadlines, string token, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        // As on the engine's own units of work: changes are detected once, before the group's single save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Database.AutoSavepointsEnabled = false;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await _deadlines.TryFireAsync(db, deadlines, token, cancellationToken);
     }
 
     /// <summary>
