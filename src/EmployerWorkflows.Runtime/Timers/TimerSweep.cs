@@ -55,18 +55,19 @@ public sealed class TimerSweep(
 
     /// <summary>
     /// Fires a claimed group and commits it once. Should the commit itself fail (database gone), nothing of the group
-    /// happened and its claims expire, to be retaken by the next sweep on any node.
+    /// happened (but deadlines already committed together) and its claims expire, to be retaken by the next sweep on
+    /// any node.
     /// </summary>
     private async Task<SweepReport> FireGroupAsync(string token, List<WorkflowTimer> claimed, CancellationToken cancellationToken)
     {
-        int fired = 0, sent = 0, skipped = 0;
+        int fired = 0, sent = 0, skipped = 0, committed = 0;
         try
         {
             var deadlines = claimed.Where(t => t.Kind == TimerKind.Timer).ToList();
             var rest = claimed;
             if (deadlines.Count > 0 && DeadlineGroup.Fits(deadlines) && await TryFireDeadlinesAsync(deadlines, token, cancellationToken))
             {
-                fired = deadlines.Count;
+                fired = committed = deadlines.Count;
                 rest = claimed.Where(t => t.Kind != TimerKind.Timer).ToList();
                 if (rest.Count == 0)
                     return new SweepReport(fired, 0, 0);
@@ -89,7 +90,7 @@ public sealed class TimerSweep(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "A group of {Count} timers could not be committed; they will be retried when their claims expire.", claimed.Count);
-            return new SweepReport(0, 0, claimed.Count);
+            return new SweepReport(committed, 0, claimed.Count - committed);
         }
     }
 
