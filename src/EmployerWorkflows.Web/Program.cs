@@ -60,7 +60,6 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapApiDocs();
 app.MapJobs();
-app.MapWorkflowJobs();
 app.MapCompanies();
 app.MapCollaborators();
 app.MapAudit();

@@ -124,4 +124,6 @@ public sealed class WorkflowActivityFailedException(string? activityId, string a
 {
     public string? ActivityId { get; } = activityId;
     public string ActivityKind { get; } = activityKind;
+    /// <summary>What the activity reported, without the activity's name around it (the incident's message).</summary>
+    public string Reason { get; } = message;
 }

@@ -42,7 +42,6 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddScoped<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
         services.TryAddScoped<ReminderSender>();
         services.TryAddScoped<TimerSweep>();
-        services.TryAddScoped<TimerSweepJob>();
         services.TryAddScoped<JournalQueries>();
         services.TryAddScoped<Assets.AssetStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Operations.IWorkflowOperation, Operations.IssueReceipt>());

@@ -17,6 +17,18 @@ public sealed class IncidentRecorder(IWorkflowDbContextFactory contexts)
         WorkflowActor actor, string? idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken, Guid? retriedIncident = null)
     {
         await using var db = contexts.CreateDbContext();
+        return await RecordTransitionFailureAsync(db, instanceId, readVersion, fromState, trigger, payload, failure, actor,
+            idempotencyKey, now, cancellationToken, retriedIncident);
+    }
+
+    /// <summary>
+    /// Records the failure on <paramref name="db"/>, in its current transaction if it has one: the timer sweep
+    /// records a timer's incident inside the group of timers it commits together.
+    /// </summary>
+    internal async Task<WorkflowResult> RecordTransitionFailureAsync(
+        DbContext db, Guid instanceId, long readVersion, string fromState, string? trigger, JsonObject? payload, ActivityFailure failure,
+        WorkflowActor actor, string? idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken, Guid? retriedIncident = null)
+    {
         var instance = await db.Set<WorkflowInstance>().FirstAsync(i => i.Id == instanceId, cancellationToken);
         if (instance.Version != readVersion)
             throw new WorkflowConflictException(instance.Id, instance.State, instance.Version);

@@ -6,15 +6,15 @@ using Microsoft.Extensions.Options;
 namespace EmployerWorkflows.Runtime.Outbox;
 
 /// <summary>
-/// Sends due outbox messages. Each message is first claimed with a conditional update, so two nodes (or two
-/// overlapping runs) never send the same message; a failure schedules a retry with back-off and, after the last
-/// attempt, marks the message failed. A send that succeeds is recorded at once with its time.
+/// Sends due outbox messages. A group of due messages is claimed with one conditional UPDATE under a token of this
+/// run, so two nodes (or two overlapping runs) never send the same message; each message is then sent and its
+/// outcome recorded at once: a failure schedules a retry with back-off and, after the last attempt, marks the
+/// message failed. A claim that expires (the node died) is retaken by the next run on any node.
 /// </summary>
 public sealed class OutboxDispatcher(
     IWorkflowDbContextFactory dbFactory,
     IMailTransport transport,
     TimeProvider clock,
-    IOptions<MailOptions> mailOptions,
     IOptions<OutboxOptions> outboxOptions,
     ILogger<OutboxDispatcher> logger)
 {
@@ -22,19 +22,15 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         var options = outboxOptions.Value;
+        var batch = Math.Max(1, options.BatchSize);
         var sent = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var ids = await DueIdsAsync(options.BatchSize, cancellationToken);
-            if (ids.Count == 0) break;
-            var claimedAny = false;
-            foreach (var id in ids)
-            {
-                if (!await TryClaimAsync(id, options, cancellationToken)) continue;
-                claimedAny = true;
-                if (await SendClaimedAsync(id, options, cancellationToken)) sent++;
-            }
-            if (!claimedAny || ids.Count < options.BatchSize) break;
+            await using var db = dbFactory.CreateDbContext();
+            var (due, token, until) = await ClaimGroupAsync(db, batch, options, cancellationToken);
+            if (due == 0) break;
+            sent += await SendGroupAsync(db, token, until, options, cancellationToken);
+            if (due < batch) break;
         }
         return sent;
     }
@@ -45,47 +41,64 @@ public sealed class OutboxDispatcher(
     /// </summary>
     private static DateTimeOffset LeaseNow() => DateTimeOffset.UtcNow;
 
-    private async Task<List<Guid>> DueIdsAsync(int batch, CancellationToken ct)
+    /// <summary>Claims up to <paramref name="batch"/> due messages in one statement; returns how many were due.</summary>
+    private async Task<(int Due, string Token, DateTimeOffset Until)> ClaimGroupAsync(
+        DbContext db, int batch, OutboxOptions options, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var leaseNow = LeaseNow();
-        await using var db = dbFactory.CreateDbContext();
-        return await db.Set<OutboxMessage>()
+        var until = leaseNow + options.ClaimDuration;
+        var token = $"{options.NodeId}:{Guid.NewGuid():N}";
+        var due = await db.Set<OutboxMessage>()
             .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
                         && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < leaseNow))
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(batch)
             .ToListAsync(ct);
-    }
-
-    private async Task<bool> TryClaimAsync(Guid id, OutboxOptions options, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var leaseNow = LeaseNow();
-        var until = leaseNow + options.ClaimDuration;
-        await using var db = dbFactory.CreateDbContext();
-        var claimed = await db.Set<OutboxMessage>()
-            // Due-ness is checked again: the id list may be stale, and a message another node just failed
-            // must wait for its back-off instead of being retried at once.
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
+        if (due.Count == 0)
+            return (0, token, until);
+        // The conditions are repeated in the UPDATE: only rows nobody claimed in between become ours, and a message
+        // another node has just failed waits for its back-off instead of being retried at once.
+        await db.Set<OutboxMessage>()
+            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
                         && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < leaseNow))
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.ClaimedBy, options.NodeId)
+                .SetProperty(m => m.ClaimedBy, token)
                 .SetProperty(m => m.ClaimExpiresAt, until), ct);
-        return claimed == 1;
+        return (due.Count, token, until);
     }
 
-    private async Task<bool> SendClaimedAsync(Guid id, OutboxOptions options, CancellationToken ct)
+    private async Task<int> SendGroupAsync(DbContext db, string token, DateTimeOffset until, OutboxOptions options, CancellationToken ct)
     {
-        await using var db = dbFactory.CreateDbContext();
-        var message = await db.Set<OutboxMessage>().Include(m => m.Attachments).SingleAsync(m => m.Id == id, ct);
+        var messages = await db.Set<OutboxMessage>().Include(m => m.Attachments)
+            .Where(m => m.ClaimedBy == token)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
+            .ToListAsync(ct);
+        // A send is started only while at least half of the lease is left, so no claim runs out mid-send and is
+        // retaken by another node while this one still delivers it.
+        var lastStart = until - options.ClaimDuration / 2;
+        var sent = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (ct.IsCancellationRequested || LeaseNow() > lastStart)
+            {
+                await ReleaseAsync(db, token, messages.Skip(i).Select(m => m.Id).ToList());
+                break;
+            }
+            if (await SendAsync(db, messages[i], options, ct)) sent++;
+        }
+        return sent;
+    }
+
+    private async Task<bool> SendAsync(DbContext db, OutboxMessage message, OutboxOptions options, CancellationToken ct)
+    {
         message.Attempts++;
         message.ClaimedBy = null;
         message.ClaimExpiresAt = null;
         try
         {
-            await transport.SendAsync(OutboxMime.ToMime(message, mailOptions.Value), ct);
+            await transport.SendAsync(OutgoingMail.From(message), ct);
             message.Status = OutboxStatus.Sent;
             message.SentAt = clock.GetUtcNow();
             message.LastError = null;
@@ -106,7 +119,15 @@ public sealed class OutboxDispatcher(
                     message.MessageId, message.Attempts, message.NextAttemptAt, message.LastError);
             }
         }
+        // Recorded at once, one message at a time: a crash after a send repeats at most that one message.
         await db.SaveChangesAsync(CancellationToken.None);
         return message.Status == OutboxStatus.Sent;
     }
+
+    private static Task ReleaseAsync(DbContext db, string token, List<Guid> ids) =>
+        db.Set<OutboxMessage>()
+            .Where(m => ids.Contains(m.Id) && m.ClaimedBy == token)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ClaimedBy, (string?)null)
+                .SetProperty(m => m.ClaimExpiresAt, (DateTimeOffset?)null), CancellationToken.None);
 }

@@ -10,12 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Runtime.Timers;
 
 /// <summary>
-/// Sends one due reminder: queues the email, counts it and moves the row to its next due time, in one transaction.
+/// Sends one due reminder: queues the email, counts it and moves the row to its next due time, together.
 /// After the last of <c>Times</c> reminders the row waits one more period and then fires its escalation trigger
 /// (or is done when there is none), so the recipient gets a full period to act on the last reminder.
 /// </summary>
 public sealed class ReminderSender(
-    IWorkflowDbContextFactory contexts,
     DefinitionStore definitions,
     EmailComposer emails,
     IncidentRecorder incidents,
@@ -24,26 +23,26 @@ public sealed class ReminderSender(
 {
     private const int MaxSkippedPeriods = 10_000;
 
-    internal async Task<TimerOutcome> SendAsync(WorkflowTimer timer, string token, CancellationToken cancellationToken)
+    /// <summary>Sends the reminder on the sweep's group unit of work <paramref name="db"/>, inside its savepoint for this timer.</summary>
+    internal async Task<TimerOutcome> SendAsync(DbContext db, WorkflowTimer timer, string token, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (timer.MaxCount is { } max && timer.Count >= max)
         {
             if (timer.Escalate is null)
             {
-                await TimerRows.SetStatusAsync(contexts, timer.Id, token, TimerStatus.Fired, now, cancellationToken);
+                await TimerRows.SetStatusAsync(db, timer.Id, token, TimerStatus.Fired, now, cancellationToken);
                 return TimerOutcome.Skipped;
             }
             // Resolved lazily: the sweep and the sender depend on each other.
             var sweep = services.GetRequiredService<TimerSweep>();
-            return await sweep.FireAsync(timer, timer.Escalate, $"timer:{timer.Id}:escalate", token, cancellationToken);
+            return await sweep.FireAsync(db, timer, timer.Escalate, $"timer:{timer.Id}:escalate", token, cancellationToken);
         }
 
-        await using var db = contexts.CreateDbContext();
         var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == timer.InstanceId, cancellationToken);
         if (instance is null || instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled || instance.State != timer.State)
         {
-            await TimerRows.SetStatusAsync(contexts, timer.Id, token, TimerStatus.Cancelled, now, cancellationToken);
+            await TimerRows.SetStatusAsync(db, timer.Id, token, TimerStatus.Cancelled, now, cancellationToken);
             return TimerOutcome.Skipped;
         }
         if (instance.Status == InstanceStatus.Faulted)
@@ -55,7 +54,6 @@ public sealed class ReminderSender(
         var next = NextDue(timer, now);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // First, so a transition leaving the state (which cancels this row) and this reminder exclude each other.
             var updated = await TimerRows.Ours(db, timer.Id, token).ExecuteUpdateAsync(s => s
                 .SetProperty(t => t.Count, count)
@@ -72,12 +70,13 @@ public sealed class ReminderSender(
             db.Add(JournalEntries.For(context, JournalKind.Reminder, null,
                 $"reminder {count}{(timer.MaxCount is { } m ? $"/{m}" : "")} ({timer.Template})"));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return TimerOutcome.Reminded;
         }
         catch (ActivityFailure failure)
         {
-            await incidents.RecordTransitionFailureAsync(instance.Id, instance.Version, instance.State, null, null,
+            // The reminder is undone (the row keeps its count and claim, which expires) and the instance faults.
+            await TimerGroup.RollBackTimerAsync(db);
+            await incidents.RecordTransitionFailureAsync(db, instance.Id, instance.Version, instance.State, null, null,
                 failure, WorkflowActor.System, null, now, cancellationToken);
             return TimerOutcome.Skipped;
         }

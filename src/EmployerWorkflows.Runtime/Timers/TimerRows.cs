@@ -13,20 +13,14 @@ internal static class TimerRows
             throw new TimerClaimLostException(timerId);
     }
 
-    public static async Task SetStatusAsync(
-        IWorkflowDbContextFactory contexts, Guid timerId, string token, TimerStatus status, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        await Ours(db, timerId, token)
+    public static Task SetStatusAsync(
+        DbContext db, Guid timerId, string token, TimerStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Ours(db, timerId, token)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status).SetProperty(t => t.FiredAt, now), cancellationToken);
-    }
 
-    public static async Task ReleaseAsync(IWorkflowDbContextFactory contexts, Guid timerId, string token, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        await Ours(db, timerId, token)
+    public static Task ReleaseAsync(DbContext db, Guid timerId, string token, CancellationToken cancellationToken) =>
+        Ours(db, timerId, token)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, (string?)null).SetProperty(t => t.ClaimExpiresAt, (DateTimeOffset?)null), cancellationToken);
-    }
 
     public static IQueryable<WorkflowTimer> Ours(DbContext db, Guid timerId, string token) =>
         db.Set<WorkflowTimer>().Where(t => t.Id == timerId && t.Status == TimerStatus.Pending && t.ClaimedBy == token);

@@ -1,3 +1,4 @@
+using EmployerWorkflows.Infrastructure.Mail;
 using EmployerWorkflows.Runtime.Outbox;
 
 namespace EmployerWorkflows.Web.Email;
@@ -8,6 +9,7 @@ public static class EmailSetup
     public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder, string home)
     {
         builder.Services.AddEmailOutbox();
+        builder.Services.AddMailTransport();
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.PostConfigure<MailOptions>(o =>
             o.PickupDirectory = Hosting.AppPaths.Resolve(home, o.PickupDirectory, Path.Combine("App_Data", "mail")));

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using EmployerWorkflows.Runtime.Hosting;
 using EmployerWorkflows.Runtime.Outbox;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -11,7 +11,7 @@ namespace EmployerWorkflows.Web.Email;
 /// Starts delivery as soon as new mail is committed, instead of waiting for the next minute's sweep. It enqueues
 /// after the commit (not at SaveChanges inside a transaction), so the job always finds the rows.
 /// </summary>
-internal sealed class OutboxSignal(IBackgroundJobClient jobs) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxSignal(IRuntimeJobScheduler jobs) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> pending = new();
 
@@ -64,6 +64,6 @@ internal sealed class OutboxSignal(IBackgroundJobClient jobs) : ISaveChangesInte
     private void Signal(DbContext? db)
     {
         if (db is null || !pending.Remove(db)) return;
-        jobs.Enqueue<OutboxDeliveryJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.EnqueueOutboxDelivery();
     }
 }

@@ -2,10 +2,8 @@ using EmployerWorkflows.Runtime.Assets;
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Hosting;
-using EmployerWorkflows.Runtime.Timers;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Features.Identity;
-using Hangfire;
 
 namespace EmployerWorkflows.Web.Hosting;
 
@@ -50,11 +48,5 @@ public static class WorkflowRuntimeSetup
         foreach (var failed in report.Failed)
             logger.LogError("Workflow file {File} was not imported: {Errors}", failed.File,
                 string.Join("; ", failed.Errors.Select(e => $"{e.Path}: {e.Message}")));
-    }
-
-    public static WebApplication MapWorkflowJobs(this WebApplication app)
-    {
-        TimerSweepJob.RegisterRecurring(app.Services.GetRequiredService<IRecurringJobManager>());
-        return app;
     }
 }

@@ -1,4 +1,4 @@
-using EmployerWorkflows.Runtime.Outbox;
+using EmployerWorkflows.Infrastructure.Jobs;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Identity;
 using Hangfire;
@@ -18,6 +18,7 @@ public static class JobsSetup
         var provider = builder.Configuration.GetDatabaseProvider();
         var postgres = builder.Configuration.GetConnectionString("Postgres");
         builder.Services.AddSingleton<RefusedJobs>();
+        builder.Services.AddRuntimeJobs();
         builder.Services.AddHangfire((services, config) =>
         {
             config.UseFilter(services.GetRequiredService<RefusedJobs>());
@@ -50,12 +51,10 @@ public static class JobsSetup
         return name.Length > 40 ? name[..40] : name;
     }
 
-    /// <summary>Registers the recurring jobs and the operators-only dashboard.</summary>
+    /// <summary>Registers the runtime's recurring jobs (timer sweep, outbox delivery) and the operators-only dashboard.</summary>
     public static WebApplication MapJobs(this WebApplication app)
     {
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringId,
-            job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        app.Services.GetRequiredService<IRecurringJobManager>().AddRecurringRuntimeJobs();
         app.MapHangfireDashboardWithAuthorizationPolicy(Roles.Operator, "/hangfire",
             new DashboardOptions { Authorization = [], AppPath = "/", DashboardTitle = "EmployerWorkflows — jobs" });
         return app;

@@ -1,6 +1,7 @@
+using EmployerWorkflows.Infrastructure.Jobs;
+using EmployerWorkflows.Runtime.Hosting;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Tests.Support;
-using EmployerWorkflows.Runtime.Timers;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class HangfireSweepTests : ReviewScenarioTest
         Scenario.Host.Clock.Advance(TimeSpan.FromDays(10));
         using var storage = new InMemoryStorage();
         var recurring = new RecurringJobManager(storage);
-        TimerSweepJob.RegisterRecurring(recurring);
+        recurring.AddRecurringRuntimeJobs(Cron.Never());
         using var server = new BackgroundJobServer(
             new BackgroundJobServerOptions
             {
@@ -43,11 +44,11 @@ public sealed class HangfireSweepTests : ReviewScenarioTest
     }
 
     [Fact]
-    public async Task Commit_SchedulesOneOffSweepAtDueTime_WhenBackgroundJobClientRegistered()
+    public async Task Commit_SchedulesOneOffSweepAtDueTime_WhenHangfireSchedulerRegistered()
     {
         using var storage = new InMemoryStorage();
         using var host = new RuntimeHost(Scenario.Database, Scenario.Host.Clock, "node-jobs",
-            services => services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage)));
+            services => services.AddSingleton<IRuntimeJobScheduler>(new HangfireRuntimeJobs(new BackgroundJobClient(storage))));
 
         await host.Engine.StartAsync(new Runtime.Execution.StartWorkflow(
             "review", null, Scenario.Variables(), null, null, Actors.Submitter));
@@ -76,14 +77,14 @@ public sealed class HangfireSweepTests : ReviewScenarioTest
     }
 }
 
-/// <summary>Resolves Hangfire jobs from the test host's container, one scope per job.</summary>
+/// <summary>Builds Hangfire jobs from the test host's container, one scope per job.</summary>
 internal sealed class ServiceProviderJobActivator(IServiceProvider services) : JobActivator
 {
     public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(services.CreateScope());
 
     private sealed class Scope(IServiceScope scope) : JobActivatorScope
     {
-        public override object Resolve(Type type) => scope.ServiceProvider.GetRequiredService(type);
+        public override object Resolve(Type type) => ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, type);
 
         public override void DisposeScope() => scope.Dispose();
     }

@@ -1,4 +1,4 @@
-using EmployerWorkflows.Runtime.Timers;
+using EmployerWorkflows.Infrastructure.Jobs;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.JobRoom;
 using Hangfire;

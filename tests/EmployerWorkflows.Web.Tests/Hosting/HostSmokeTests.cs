@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using EmployerWorkflows.Infrastructure.Jobs;
 using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.TestInfrastructure;
 using EmployerWorkflows.Web.Data;

@@ -1,6 +1,7 @@
+using EmployerWorkflows.Runtime.Outbox;
 using Hangfire;
 
-namespace EmployerWorkflows.Runtime.Outbox;
+namespace EmployerWorkflows.Infrastructure.Jobs;
 
 /// <summary>The Hangfire job that delivers the outbox; scheduled every minute and enqueued after new mail.</summary>
 public sealed class OutboxDeliveryJob(OutboxDispatcher dispatcher)

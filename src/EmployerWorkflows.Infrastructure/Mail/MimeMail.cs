@@ -1,10 +1,11 @@
+using EmployerWorkflows.Runtime.Outbox;
 using MimeKit;
 
-namespace EmployerWorkflows.Runtime.Outbox;
+namespace EmployerWorkflows.Infrastructure.Mail;
 
-internal static class OutboxMime
+internal static class MimeMail
 {
-    public static MimeMessage ToMime(OutboxMessage m, MailOptions options)
+    public static MimeMessage From(OutgoingMail m, MailOptions options)
     {
         var message = new MimeMessage { MessageId = m.MessageId, Subject = m.Subject, Date = m.CreatedAt };
         message.From.Add(new MailboxAddress(options.FromName, options.From));
