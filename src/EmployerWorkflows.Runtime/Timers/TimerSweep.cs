@@ -1,6 +1,7 @@
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Hosting;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,14 +54,20 @@ public sealed class TimerSweep(
     /// </summary>
     private async Task<TimerOutcome> ProcessAsync(WorkflowTimer timer, string token, CancellationToken cancellationToken)
     {
+        using var span = WorkflowTelemetry.Start("workflow.timer", timer.InstanceId);
+        using var scope = WorkflowLogScope.Timer(logger, timer.Id, timer.InstanceId);
         try
         {
-            return timer.Kind == TimerKind.Reminder
+            var outcome = timer.Kind == TimerKind.Reminder
                 ? await reminders.SendAsync(timer, token, cancellationToken)
                 : await FireAsync(timer, timer.Trigger!, $"timer:{timer.Id}", token, cancellationToken);
+            if (outcome != TimerOutcome.Skipped)
+                WorkflowTelemetry.TimerProcessed(timer, time.GetUtcNow());
+            return outcome;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            WorkflowTelemetry.Failed(span, e);
             logger.LogError(e, "Timer {TimerId} of instance {InstanceId} failed; it will be retried when its claim expires.",
                 timer.Id, timer.InstanceId);
             return TimerOutcome.Skipped;
