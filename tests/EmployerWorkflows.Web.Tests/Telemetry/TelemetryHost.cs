@@ -36,13 +36,16 @@ public abstract partial class TelemetryHost : IDisposable
 
     protected AppFactory App => app ??= CreateApp();
 
+    /// <summary>The services of the running host; a class that adjusts the host replaces it.</summary>
+    protected virtual IServiceProvider Services => App.Services;
+
     public virtual void Dispose() => app?.Dispose();
 
     protected Task<HttpClient> OperatorAsync() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.Operator));
 
     protected async Task PublishAsync(string json)
     {
-        using var scope = App.Services.CreateScope();
+        using var scope = Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<DefinitionStore>();
         var id = JsonNode.Parse(json)!["id"]!.GetValue<string>();
         await store.SaveDraftAsync(id, json, null, null);
@@ -51,14 +54,14 @@ public abstract partial class TelemetryHost : IDisposable
 
     protected async Task<WorkflowResult> StartAsync(string definitionId, JsonObject? variables = null)
     {
-        using var scope = App.Services.CreateScope();
+        using var scope = Services.CreateScope();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
         return await engine.StartAsync(new StartWorkflow(definitionId, null, variables ?? [], null, null, WorkflowActor.System));
     }
 
     protected async Task<SweepReport> SweepAsync()
     {
-        using var scope = App.Services.CreateScope();
+        using var scope = Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<TimerSweep>().RunAsync();
     }
 
