@@ -14,6 +14,9 @@ public sealed class WorkflowDefinitionsOptions
 
     /// <summary>Limits of every expression evaluation.</summary>
     public ExpressionLimits ExpressionLimits { get; set; } = ExpressionLimits.Default;
+
+    /// <summary>Limits of every email template render.</summary>
+    public TemplateLimits TemplateLimits { get; set; } = TemplateLimits.Default;
 }
 
 /// <summary>Registers what reads, checks and renders definitions: catalogs, expression sandbox, renderer, validator.</summary>
@@ -28,7 +31,7 @@ public static class DefinitionsServiceCollectionExtensions
     /// host can substitute one.
     /// </summary>
     /// <param name="workflowsRoot">The <c>workflows/</c> folder.</param>
-    /// <param name="configure">Sets roles and expression limits.</param>
+    /// <param name="configure">Sets roles, expression and template limits.</param>
     public static IServiceCollection AddWorkflowDefinitions(
         this IServiceCollection services, string workflowsRoot, Action<WorkflowDefinitionsOptions>? configure = null)
     {
@@ -43,7 +46,7 @@ public static class DefinitionsServiceCollectionExtensions
         services.TryAddSingleton(new ConfiguredRoleCatalog(options.Roles));
         services.TryAddSingleton<IRoleCatalog>(sp => sp.GetRequiredService<ConfiguredRoleCatalog>());
         services.TryAddSingleton<IExpressionEvaluator>(new JintExpressionEvaluator(options.ExpressionLimits));
-        services.TryAddSingleton<IEmailTemplateRenderer, FluidEmailTemplateRenderer>();
+        services.TryAddSingleton<IEmailTemplateRenderer>(sp => new FluidEmailTemplateRenderer(sp.GetRequiredService<ITemplateCatalog>(), options.TemplateLimits));
         services.TryAddSingleton<IDefinitionValidator, DefinitionValidator>();
         return services;
     }

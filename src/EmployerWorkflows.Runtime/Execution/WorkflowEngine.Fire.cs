@@ -1,4 +1,5 @@
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Runtime.Execution;
@@ -56,6 +57,9 @@ public sealed partial class WorkflowEngine
         var now = time.GetUtcNow();
         var fromState = instance.State;
         var readVersion = instance.Version;
+        using var span = WorkflowTelemetry.Start("workflow.transition", instance.Id, instance.DefinitionId);
+        span?.SetTag("workflow.trigger", command.Trigger);
+        using var scope = WorkflowLogScope.Instance(logger, instance.Id, instance.CorrelationId);
         try
         {
             var (result, context) = await InTransactionAsync(db, async () =>
@@ -69,10 +73,12 @@ public sealed partial class WorkflowEngine
                 return (result, context);
             }, cancellationToken);
             wakeUp.After(context.ScheduledDueTimes);
+            WorkflowTelemetry.Transitioned(instance, command.Trigger);
             return result;
         }
         catch (ActivityFailure failure) when (ownsContext)
         {
+            WorkflowTelemetry.Failed(span, failure);
             db.ChangeTracker.Clear();
             return await incidents.RecordTransitionFailureAsync(
                 instance.Id, readVersion, fromState, command.Trigger, payloads.WithoutSecrets(command.Payload),

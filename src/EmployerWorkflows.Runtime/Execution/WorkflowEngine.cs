@@ -4,9 +4,11 @@ using EmployerWorkflows.Runtime.Expressions;
 using EmployerWorkflows.Runtime.Incidents;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Telemetry;
 using EmployerWorkflows.Runtime.Timers;
 using EmployerWorkflows.Runtime.Versions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EmployerWorkflows.Runtime.Execution;
 
@@ -25,7 +27,8 @@ public sealed partial class WorkflowEngine(
     StepContract contract,
     IncidentRecorder incidents,
     TimerWakeUp wakeUp,
-    TimeProvider time) : IWorkflowEngine
+    TimeProvider time,
+    ILogger<WorkflowEngine> logger) : IWorkflowEngine
 {
     private static Task<WorkflowInstance?> InstanceById(DbContext db, Guid id) => CompiledQueries.For(db).InstanceById(db, id);
 
@@ -70,6 +73,8 @@ public sealed partial class WorkflowEngine(
             Version = 1,
         };
         var context = new TransitionContext(db, instance, workflow, command.Actor, now, variables, null);
+        using var span = WorkflowTelemetry.Start("workflow.start", instance.Id, instance.DefinitionId);
+        using var scope = WorkflowLogScope.Instance(logger, instance.Id, instance.CorrelationId);
         try
         {
             var result = await InTransactionAsync(db, async () =>
@@ -85,10 +90,13 @@ public sealed partial class WorkflowEngine(
                 return result;
             }, cancellationToken);
             wakeUp.After(context.ScheduledDueTimes);
+            WorkflowTelemetry.Started(instance);
             return result;
         }
         catch (ActivityFailure failure) when (ownsContext)
         {
+            WorkflowTelemetry.Failed(span, failure);
+            WorkflowTelemetry.Started(instance);
             db.ChangeTracker.Clear();
             instance.Variables = StartVariables(workflow, command).ToJsonString();
             instance.State = workflow.Definition.Initial;

@@ -14,7 +14,13 @@ public sealed record ExpressionLimits(
     int RecursionDepth,
     int MaxStatements)
 {
-    /// <summary>250 ms, 4 MB, depth 64, 100 000 statements.</summary>
+    /// <summary>
+    /// Characters of a value's result as JSON. Results are stored in the instance's variables, so a script that
+    /// returns a megabyte string would make every later read of the instance pay for it.
+    /// </summary>
+    public int MaxResultChars { get; init; } = 100_000;
+
+    /// <summary>250 ms, 4 MB, depth 64, 100 000 statements, results of 100 000 characters.</summary>
     public static ExpressionLimits Default { get; } =
         new(TimeSpan.FromMilliseconds(250), 4 * 1024 * 1024, 64, 100_000);
 }

@@ -22,7 +22,7 @@ public interface IExpressionEvaluator
 /// <summary>What an expression can read: <c>vars</c>, <c>payload</c>, <c>actor</c>, <c>now</c> (ISO string).</summary>
 public sealed record ExpressionScope(JsonObject Variables, JsonObject? Payload, WorkflowActor Actor, DateTimeOffset Now);
 
-public enum ExpressionFailure { Syntax, Runtime, Timeout, Memory, Recursion, WrongType }
+public enum ExpressionFailure { Syntax, Runtime, Timeout, Memory, Recursion, WrongType, Output }
 
 /// <summary>An expression failed; the message is readable by an operator.</summary>
 public sealed class ExpressionException(ExpressionFailure failure, string expression, string message, Exception? inner = null)

@@ -50,7 +50,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
     /// <inheritdoc />
     public JsonNode? Evaluate(string expression, ExpressionScope scope) =>
-        Run(expression, scope, (engine, value) => ToJson(engine, expression, value));
+        Run(expression, scope, (engine, value) => ToJson(engine, expression, value, _limits.MaxResultChars));
 
     /// <inheritdoc />
     public string? CompileError(string expression) => Compile(expression).Error;
@@ -121,7 +121,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         return _cache.GetOrAdd(expression, static text => CompiledExpression.From(text));
     }
 
-    private static JsonNode? ToJson(Engine engine, string expression, JsValue value)
+    private static JsonNode? ToJson(Engine engine, string expression, JsValue value, int maxChars)
     {
         if (value.IsUndefined() || value.IsNull())
         {
@@ -137,7 +137,15 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
         }
 
         var json = new Jint.Native.Json.JsonSerializer(engine).Serialize(value);
-        return json.IsString() ? JsonNode.Parse(json.AsString()) : null;
+        if (!json.IsString())
+            return null;
+        var text = json.AsString();
+        if (text.Length > maxChars)
+        {
+            throw new ExpressionException(ExpressionFailure.Output, expression,
+                $"Il risultato dell'espressione supera {maxChars} caratteri: salva solo i dati che servono alla pratica. / The expression's result is longer than {maxChars} characters; keep only what the procedure needs.");
+        }
+        return JsonNode.Parse(text);
     }
 
     private static string Describe(JsValue value)
@@ -155,11 +163,12 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator
 
     private static (ExpressionFailure Kind, string Message)? Classify(Exception ex) => ex switch
     {
-        TimeoutException => (ExpressionFailure.Timeout, "The expression ran past its time limit; look for a loop that never ends."),
-        ExecutionCanceledException => (ExpressionFailure.Timeout, "The expression was cancelled before it finished."),
-        StatementsCountOverflowException => (ExpressionFailure.Timeout, "The expression executed too many statements; look for a loop that never ends."),
-        MemoryLimitExceededException => (ExpressionFailure.Memory, "The expression allocated more memory than allowed; avoid building large strings or arrays."),
-        RecursionDepthOverflowException => (ExpressionFailure.Recursion, "The expression called functions too deeply; look for recursion without an end."),
+        // Limits are what designers hit: each message says what to look for, in Italian and English, since operators read it in either.
+        TimeoutException => (ExpressionFailure.Timeout, "L'espressione ha superato il tempo massimo: cerca un ciclo che non finisce. / The expression ran past its time limit; look for a loop that never ends."),
+        ExecutionCanceledException => (ExpressionFailure.Timeout, "L'espressione è stata interrotta prima della fine. / The expression was cancelled before it finished."),
+        StatementsCountOverflowException => (ExpressionFailure.Timeout, "L'espressione ha eseguito troppe istruzioni: cerca un ciclo che non finisce. / The expression executed too many statements; look for a loop that never ends."),
+        MemoryLimitExceededException => (ExpressionFailure.Memory, "L'espressione ha usato più memoria del consentito: evita di costruire stringhe o elenchi enormi. / The expression allocated more memory than allowed; avoid building large strings or arrays."),
+        RecursionDepthOverflowException or InsufficientExecutionStackException => (ExpressionFailure.Recursion, "L'espressione annida chiamate troppo in profondità: cerca una ricorsione senza fine. / The expression called functions too deeply; look for recursion without an end."),
         JavaScriptException js => (ExpressionFailure.Runtime, $"JavaScript error: {js.Message}"),
         JintException or JsonException or InvalidOperationException or ArgumentException =>
             (ExpressionFailure.Runtime, $"The expression failed: {ex.Message}"),

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Runtime.Incidents;
@@ -82,6 +83,7 @@ public sealed class IncidentRecorder(IWorkflowDbContextFactory contexts)
             At = now,
         };
         db.Add(incident);
+        WorkflowTelemetry.IncidentRecorded(instance, failure.ActivityKind);
         db.Add(JournalEntries.For(instance, actor, now, JournalKind.Incident, trigger, fromState, instance.State,
             $"{failure.ActivityKind} {failure.ActivityId} failed: {incident.Message}"));
         return incident;

@@ -1,4 +1,5 @@
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -96,9 +97,12 @@ public sealed class OutboxDispatcher(
         message.Attempts++;
         message.ClaimedBy = null;
         message.ClaimExpiresAt = null;
+        using var span = WorkflowTelemetry.Start("workflow.outbox.deliver", message.InstanceId);
+        using var scope = WorkflowLogScope.Delivery(logger, message.MessageId, message.InstanceId);
         try
         {
             await transport.SendAsync(OutgoingMail.From(message), ct);
+            WorkflowTelemetry.EmailDelivered();
             message.Status = OutboxStatus.Sent;
             message.SentAt = clock.GetUtcNow();
             message.LastError = null;
@@ -106,6 +110,8 @@ public sealed class OutboxDispatcher(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             message.LastError = $"{ex.GetType().Name}: {ex.Message}";
+            WorkflowTelemetry.Failed(span, ex);
+            WorkflowTelemetry.DeliveryFailed(final: message.Attempts >= options.MaxAttempts);
             if (message.Attempts >= options.MaxAttempts)
             {
                 message.Status = OutboxStatus.Failed;

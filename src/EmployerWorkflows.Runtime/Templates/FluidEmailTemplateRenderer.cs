@@ -20,12 +20,15 @@ public sealed class FluidEmailTemplateRenderer : IEmailTemplateRenderer
     private static readonly FluidParser Parser = new();
 
     private readonly ITemplateCatalog _catalog;
-    private readonly TemplateOptions _options = new() { MaxSteps = 100_000, MaxRecursion = 16 };
+    private readonly TemplateLimits _limits;
+    private readonly TemplateOptions _options;
     private readonly ConcurrentDictionary<(string Template, string Language), CachedTemplate> _parsed = new();
 
-    public FluidEmailTemplateRenderer(ITemplateCatalog catalog)
+    public FluidEmailTemplateRenderer(ITemplateCatalog catalog, TemplateLimits? limits = null)
     {
         _catalog = catalog;
+        _limits = limits ?? TemplateLimits.Default;
+        _options = TemplateGuards.Options(_limits);
     }
 
     /// <inheritdoc />
@@ -45,14 +48,23 @@ public sealed class FluidEmailTemplateRenderer : IEmailTemplateRenderer
 
         try
         {
-            var subject = parsed.Subject.Render(context, NullEncoder.Default, false).Trim();
-            var text = parsed.Body.Render(context, NullEncoder.Default, false);
+            var subject = RenderPart(parsed.Subject, context).Trim();
+            var text = RenderPart(parsed.Body, context);
             return new RenderedEmail(subject, text, ToHtml(text));
         }
-        catch (Exception ex) when (ex is FluidException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception ex) when (TemplateFailures.Describe(ex, _limits) is { } reason)
         {
-            throw new TemplateException(template, $"Template \"{template}\" failed to render: {ex.Message}", ex);
+            throw new TemplateException(template, $"Template \"{template}\" failed to render: {reason}", ex);
         }
+    }
+
+    private string RenderPart(IFluidTemplate part, TemplateContext context)
+    {
+        using var writer = new CappedWriter(_limits);
+        var rendering = part.RenderAsync(writer, NullEncoder.Default, context);
+        if (!rendering.IsCompletedSuccessfully)
+            rendering.AsTask().GetAwaiter().GetResult();
+        return writer.ToString();
     }
 
     /// <summary>How many parsed texts are kept: one per template and language asked for.</summary>
@@ -67,20 +79,20 @@ public sealed class FluidEmailTemplateRenderer : IEmailTemplateRenderer
         }
 
         // Two renders racing on a new text both parse it; the later entry wins and both results are right.
-        var parsed = Parse(template, source);
+        var parsed = Parse(template, source, _limits);
         _parsed[key] = new CachedTemplate(source, parsed);
         return parsed;
     }
 
-    private static ParsedTemplate Parse(string template, string text)
+    private static ParsedTemplate Parse(string template, string text, TemplateLimits limits)
     {
         var source = TemplateSource.Split(template, text);
-        return new ParsedTemplate(ParsePart(template, "subject", source.Subject), ParsePart(template, "body", source.Body));
+        return new ParsedTemplate(ParsePart(template, "subject", source.Subject, limits), ParsePart(template, "body", source.Body, limits));
     }
 
-    private static IFluidTemplate ParsePart(string template, string part, string liquid) =>
+    private static IFluidTemplate ParsePart(string template, string part, string liquid, TemplateLimits limits) =>
         Parser.TryParse(liquid, out var parsed, out var error)
-            ? parsed
+            ? TemplateGuards.Bounded(parsed, limits)
             : throw new TemplateException(template, $"The {part} of template \"{template}\" is not valid Liquid: {error}");
 
     /// <summary>Paragraphs (blank-line separated) become <c>&lt;p&gt;</c>, single line breaks <c>&lt;br&gt;</c>.</summary>

@@ -2,6 +2,7 @@ using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Hosting;
 using EmployerWorkflows.Runtime.Incidents;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Telemetry;
 using EmployerWorkflows.Runtime.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -68,6 +69,9 @@ public sealed class TimerSweep(
             if (deadlines.Count > 0 && DeadlineGroup.Fits(deadlines) && await TryFireDeadlinesAsync(deadlines, token, cancellationToken))
             {
                 fired = committed = deadlines.Count;
+                var now = time.GetUtcNow();
+                foreach (var deadline in deadlines)
+                    WorkflowTelemetry.TimerProcessed(deadline, now);
                 rest = claimed.Where(t => t.Kind != TimerKind.Timer).ToList();
                 if (rest.Count == 0)
                     return new SweepReport(fired, 0, 0);
@@ -110,15 +114,21 @@ public sealed class TimerSweep(
     /// </summary>
     private async Task<TimerOutcome> ProcessAsync(DbContext db, WorkflowTimer timer, string token, CancellationToken cancellationToken)
     {
+        using var span = WorkflowTelemetry.Start("workflow.timer", timer.InstanceId);
+        using var scope = WorkflowLogScope.Timer(logger, timer.Id, timer.InstanceId);
         try
         {
-            return timer.Kind == TimerKind.Reminder
+            var outcome = timer.Kind == TimerKind.Reminder
                 ? await reminders.SendAsync(db, timer, token, cancellationToken)
                 : await FireAsync(db, timer, timer.Trigger!, $"timer:{timer.Id}", token, cancellationToken);
+            if (outcome != TimerOutcome.Skipped)
+                WorkflowTelemetry.TimerProcessed(timer, time.GetUtcNow());
+            return outcome;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await TimerGroup.RollBackTimerAsync(db);
+            WorkflowTelemetry.Failed(span, e);
             logger.LogError(e, "Timer {TimerId} of instance {InstanceId} failed; it will be retried when its claim expires.",
                 timer.Id, timer.InstanceId);
             return TimerOutcome.Skipped;

@@ -22,6 +22,8 @@ public static class WorkflowRuntimeSetup
         {
             foreach (var role in Roles.All) o.Roles.Add(role);
             o.Roles.Add(CompanyRole);
+            o.ExpressionLimits = ScriptLimitsSettings.Expressions(builder.Configuration);
+            o.TemplateLimits = ScriptLimitsSettings.Templates(builder.Configuration);
         });
         builder.Services.AddSingleton<IFieldValueCheck, Features.Procedures.Forms.FormFieldCheck>();
         builder.Services.AddWorkflowRuntime(o => builder.Configuration.GetSection("WorkflowRuntime").Bind(o));
