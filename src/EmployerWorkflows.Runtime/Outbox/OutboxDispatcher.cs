@@ -8,7 +8,9 @@ namespace EmployerWorkflows.Runtime.Outbox;
 /// <summary>
 /// Sends due outbox messages. Each message is first claimed with a conditional update, so two nodes (or two
 /// overlapping runs) never send the same message; a failure schedules a retry with back-off and, after the last
-/// attempt, marks the message failed. A send that succeeds is recorded at once with its time.
+/// attempt, marks the message failed. A send that succeeds is recorded at once with its time. A recipient gets their
+/// messages in the order they were queued: a message waits while an older one to the same address is still queued,
+/// since after an outage the younger ones, with shorter back-offs, would otherwise overtake it.
 /// </summary>
 public sealed class OutboxDispatcher(
     IWorkflowDbContextFactory dbFactory,
@@ -34,7 +36,8 @@ public sealed class OutboxDispatcher(
                 claimedAny = true;
                 if (await SendClaimedAsync(id, options, cancellationToken)) sent++;
             }
-            if (!claimedAny || ids.Count < options.BatchSize) break;
+            // Sending a message may have let the next one to the same recipient go: look again while work gets done.
+            if (!claimedAny) break;
         }
         return sent;
     }
@@ -52,7 +55,9 @@ public sealed class OutboxDispatcher(
         await using var db = dbFactory.CreateDbContext();
         return await db.Set<OutboxMessage>()
             .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
-                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < leaseNow))
+                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < leaseNow)
+                        && !db.Set<OutboxMessage>().Any(older => older.To == m.To && older.Status == OutboxStatus.Queued
+                                                                  && older.CreatedAt < m.CreatedAt))
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(batch)
