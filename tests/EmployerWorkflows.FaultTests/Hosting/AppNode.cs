@@ -44,6 +44,9 @@ public sealed class AppNode : IDisposable
 
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>Process id of the running node, which its timer and email claims name.</summary>
+    public int? ProcessId => process?.Id;
+
     /// <summary>Starts the process and returns once it answers <c>/health/live</c>.</summary>
     public async Task StartAsync()
     {

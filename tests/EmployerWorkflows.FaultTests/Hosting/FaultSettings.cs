@@ -9,7 +9,7 @@ namespace EmployerWorkflows.FaultTests.Hosting;
 public static class FaultSettings
 {
     /// <summary>SIGKILLs per crash run.</summary>
-    public static int Kills => Read("EW_FAULT_KILLS", 6);
+    public static int Kills => Read("EW_FAULT_KILLS", 5);
 
     /// <summary>Deadlines falling due at once in the two-node run.</summary>
     public static int Timers => Read("EW_FAULT_TIMERS", 400);

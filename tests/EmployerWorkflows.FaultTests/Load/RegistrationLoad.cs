@@ -79,9 +79,11 @@ public sealed class RegistrationLoad(Store store, Func<ApiClient> clients, Ledge
         long? version = null;
         while (version is null)
         {
-            version = await client.InstanceVersionAsync(taskId);
-            if (version is null && DateTime.UtcNow > until) return new Answer(null, default);
-            if (version is null) await Task.Delay(100, CancellationToken.None);
+            var seen = await client.GetAsync($"/api/tasks/{taskId}");
+            ledger.Check(seen, $"reading task {taskId}");
+            if (seen.Accepted) version = seen.Body.GetProperty("instanceVersion").GetInt64();
+            else if (seen.Status is not null || DateTime.UtcNow > until) return seen;
+            else await Task.Delay(100, CancellationToken.None);
         }
         var payload = new JsonObject();
         if (action == "requestIntegration")
