@@ -51,8 +51,7 @@ public abstract class CrashScenario(ITestOutputHelper output) : IAsyncLifetime
 
         var random = new Random();
         var kills = new List<DateTimeOffset>();
-        var downtime = System.Diagnostics.Stopwatch.StartNew();
-        downtime.Reset();
+        var downtime = new System.Diagnostics.Stopwatch();
         for (var kill = 0; kill < FaultSettings.Kills; kill++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(3_000, 8_000)));

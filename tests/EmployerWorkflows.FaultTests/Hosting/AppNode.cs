@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -13,6 +14,13 @@ namespace EmployerWorkflows.FaultTests.Hosting;
 public sealed class AppNode : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly ConcurrentDictionary<AppNode, byte> Running = new();
+
+    // A test host that ends without disposing (crash, abort) must not leave app processes holding ports and files.
+    static AppNode() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var node in Running.Keys) node.Kill();
+    };
     private readonly Dictionary<string, string> settings;
     private readonly StringBuilder output = new();
     private Process? process;
@@ -69,6 +77,7 @@ public sealed class AppNode : IDisposable
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
         process = started;
+        Running.TryAdd(this, 0);
         Starts++;
         await WaitUntilLiveAsync(started);
     }
@@ -96,7 +105,11 @@ public sealed class AppNode : IDisposable
         }
     }
 
-    public void Dispose() => Kill();
+    public void Dispose()
+    {
+        Kill();
+        Running.TryRemove(this, out _);
+    }
 
     private async Task WaitUntilLiveAsync(Process started)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 
 namespace EmployerWorkflows.FaultTests.Load;
 
@@ -21,6 +20,4 @@ public sealed class Ledger
             ServerErrors.Add($"{what}: {(int)status} {answer.Body}");
         if (answer.Status is null) Interlocked.Increment(ref LostAnswers);
     }
-
-    public static bool IsConflict(Answer answer) => answer.Status == HttpStatusCode.Conflict;
 }

@@ -41,7 +41,7 @@ public sealed class RegistrationLoad(Store store, Func<ApiClient> clients, Ledge
     }
 
     /// <summary>Completes the open review tasks of its share (<paramref name="share"/> of <paramref name="shares"/>) until stopped.</summary>
-    public async Task ReviewAsync(int share, int shares, CancellationToken stop, bool untilNoneLeft = false)
+    public async Task ReviewAsync(int share, int shares, CancellationToken stop)
     {
         using var client = clients();
         await client.LogInAsync(Reviewer, Patience);
@@ -51,7 +51,6 @@ public sealed class RegistrationLoad(Store store, Func<ApiClient> clients, Ledge
                 .Where(t => (uint)t.TaskId.GetHashCode() % (uint)shares == share && !handled.ContainsKey(t.TaskId)).ToList();
             if (open.Count == 0)
             {
-                if (untilNoneLeft) return;
                 await Task.Delay(100, CancellationToken.None);
                 continue;
             }
