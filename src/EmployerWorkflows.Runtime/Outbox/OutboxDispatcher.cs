@@ -10,7 +10,9 @@ namespace EmployerWorkflows.Runtime.Outbox;
 /// Sends due outbox messages. A group of due messages is claimed with one conditional UPDATE under a token of this
 /// run, so two nodes (or two overlapping runs) never send the same message; each message is then sent and its
 /// outcome recorded at once: a failure schedules a retry with back-off and, after the last attempt, marks the
-/// message failed. A claim that expires (the node died) is retaken by the next run on any node.
+/// message failed. A claim that expires (the node died) is retaken by the next run on any node. A recipient gets
+/// their messages in the order they were queued: a message waits while an older one to the same address is still
+/// queued, since after an outage the younger ones, with shorter back-offs, would otherwise overtake it.
 /// </summary>
 public sealed class OutboxDispatcher(
     IWorkflowDbContextFactory dbFactory,
@@ -30,8 +32,8 @@ public sealed class OutboxDispatcher(
             await using var db = dbFactory.CreateDbContext();
             var (due, token, until) = await ClaimGroupAsync(db, batch, options, cancellationToken);
             if (due == 0) break;
+            // Even a short group goes round again: sending a message may have let the next one to the same recipient go.
             sent += await SendGroupAsync(db, token, until, options, cancellationToken);
-            if (due < batch) break;
         }
         return sent;
     }
@@ -52,7 +54,9 @@ public sealed class OutboxDispatcher(
         var token = $"{options.NodeId}:{Guid.NewGuid():N}";
         var due = await db.Set<OutboxMessage>()
             .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now
-                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < leaseNow))
+                        && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < leaseNow)
+                        && !db.Set<OutboxMessage>().Any(older => older.To == m.To && older.Status == OutboxStatus.Queued
+                                                                  && older.CreatedAt < m.CreatedAt))
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(batch)
