@@ -14,8 +14,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace EmployerWorkflows.Web.Tests.Hosting;
 
 /// <summary>
-/// The real host on a real database: a fresh SQLite file, or a fresh database on the throwaway PostgreSQL
-/// server. Mail goes to a real SMTP server when one is given, else to a pickup folder of the test.
+/// The real host on a real database of its own: a fresh SQLite file (in Development a copy of a prepared template),
+/// or a fresh database on the throwaway PostgreSQL server. Mail goes to a real SMTP server when one is given, else
+/// to a pickup folder of the test.
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
