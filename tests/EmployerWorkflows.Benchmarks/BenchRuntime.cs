@@ -15,28 +15,7 @@ public sealed class BenchRuntime : IDisposable
 {
     public const string DefinitionId = "bench-review";
 
-    public const string Definition = """
-        {
-          "id": "bench-review",
-          "title": { "it": "Revisione", "en": "Review" },
-          "initial": "UnderReview",
-          "states": {
-            "UnderReview": {
-              "onEntry": [
-                { "activity": "humanTask", "role": "AgencyReviewer", "form": "review", "actions": ["approve"], "due": "P5D" },
-                { "activity": "timer", "after": "P1D", "fire": "expire" },
-                { "activity": "sendEmail", "template": "received", "to": "vars.submitter" }
-              ],
-              "on": {
-                "approve": { "to": "Approved", "roles": ["AgencyReviewer"], "when": "vars.amount < 1000" },
-                "expire": { "to": "Expired" }
-              }
-            },
-            "Approved": { "final": true },
-            "Expired": { "final": true }
-          }
-        }
-        """;
+    public static readonly string Definition = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "bench-review.workflow.json"));
 
     private readonly ServiceProvider _services;
     private readonly IServiceScope _scope;

@@ -2,6 +2,7 @@ using EmployerWorkflows.BrowserTests.Hosting;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Runtime.Versions;
+using EmployerWorkflows.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -14,29 +15,7 @@ public sealed class MonitorTests(Chromium chromium) : BrowserScenario(chromium)
     private const string Operator = "PRTOPR79E05F205J";
 
     /// <summary>Forwarded requests are checked against the business register before a reviewer confirms them.</summary>
-    private const string RegisterCheck = """
-        {
-          "id": "register-check",
-          "title": { "it": "Verifica nel registro imprese", "en": "Business register check" },
-          "initial": "Submitted",
-          "states": {
-            "Submitted": {
-              "title": { "it": "Inviata", "en": "Submitted" },
-              "onEntry": [ { "activity": "humanTask", "role": "AgencyReviewer", "form": "company-review", "actions": ["forward"] } ],
-              "on": { "forward": { "to": "Verification" } }
-            },
-            "Verification": {
-              "title": { "it": "In verifica", "en": "Under verification" },
-              "onEntry": [
-                { "activity": "invoke", "id": "lookup", "operation": "register.lookup" },
-                { "activity": "humanTask", "role": "AgencyReviewer", "form": "company-review", "actions": ["confirm"] }
-              ],
-              "on": { "confirm": { "to": "Registered" } }
-            },
-            "Registered": { "title": { "it": "Registrata", "en": "Registered" }, "final": true }
-          }
-        }
-        """;
+    private static readonly string RegisterCheck = WorkflowFixture.Read("register-check.workflow.json");
 
     private readonly BusinessRegister register = new();
 

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Audit;
 
 /// <summary>A person asking to replace a company's administrator learns nothing about that company's people.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class AdminReplacementPrivacyTests : CompanyScenario
 {
     [Fact]

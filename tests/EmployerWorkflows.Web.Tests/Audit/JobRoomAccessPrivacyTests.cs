@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Audit;
 
 /// <summary>A person asking to join a UID's Job-Room account learns nothing about its main administrator.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class JobRoomAccessPrivacyTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
     [Fact]

@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Companies;
 
-[Collection(WebHostCollection.Name)]
 public sealed class AdministrationTests : CompanyScenario
 {
     [Fact]

@@ -13,7 +13,6 @@ namespace EmployerWorkflows.Web.Tests.Companies;
 /// Walks every API endpoint that names a company, a member, a unit, a task or an instance, with the ids of
 /// company A, as a person of company B and as an anonymous caller: nothing is answered, nothing leaks.
 /// </summary>
-[Collection(WebHostCollection.Name)]
 public sealed class AuthorisationTests : CompanyScenario
 {
     [Fact]

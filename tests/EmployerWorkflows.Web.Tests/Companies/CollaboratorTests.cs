@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Companies;
 
-[Collection(WebHostCollection.Name)]
 public sealed class CollaboratorTests : CompanyScenario
 {
     [Fact]

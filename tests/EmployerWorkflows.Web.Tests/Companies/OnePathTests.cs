@@ -16,7 +16,6 @@ namespace EmployerWorkflows.Web.Tests.Companies;
 /// Company procedures through the generic paths: a payload can never set the procedure's own variables, and the
 /// administrator-replacement check holds on the task API and the task page as on its dedicated endpoint.
 /// </summary>
-[Collection(WebHostCollection.Name)]
 public sealed class OnePathTests : CompanyScenario
 {
     [Fact]

@@ -6,7 +6,7 @@ using EmployerWorkflows.Web.Tests.Hosting;
 namespace EmployerWorkflows.Web.Tests.Companies;
 
 /// <summary>The company procedures' smoke subset on PostgreSQL: registration, approval, collaborators, deadlines.</summary>
-[Collection(WebHostCollection.Name)]
+[Collection(PostgresCluster.Collection)]
 public sealed class PostgresCompanyTests(PostgresCluster postgres) : CompanyScenario
 {
     protected override async Task<AppFactory> CreateAppAsync() =>

@@ -6,7 +6,6 @@ using static EmployerWorkflows.Web.Tests.Hosting.TestClients;
 
 namespace EmployerWorkflows.Web.Tests.Designer;
 
-[Collection(WebHostCollection.Name)]
 public sealed class AssetPagesTests : CompanyScenario
 {
     private const string Approved = "/designer/assets/templates/registration-approved/it";

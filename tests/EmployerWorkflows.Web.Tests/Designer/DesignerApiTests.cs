@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.TestInfrastructure;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Tests.Companies;
 using EmployerWorkflows.Web.Tests.Hosting;
@@ -11,23 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Designer;
 
-[Collection(WebHostCollection.Name)]
 public sealed class DesignerApiTests : CompanyScenario
 {
-    private const string Demo = """
-        {
-          "id": "designer-demo",
-          "title": { "it": "Prova", "en": "Demo" },
-          "initial": "Open",
-          "states": {
-            "Open": {
-              "onEntry": [ { "activity": "humanTask", "role": "AgencyReviewer", "form": "company-review", "actions": ["close"] } ],
-              "on": { "close": { "to": "Closed" } }
-            },
-            "Closed": { "final": true }
-          }
-        }
-        """;
+    private static readonly string Demo = WorkflowFixture.Read("Designer", "designer-demo.workflow.json");
 
     private Task<HttpClient> Designer() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.ProcessDesigner));
     private Task<HttpClient> Operator() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.Operator));

@@ -6,7 +6,6 @@ using EmployerWorkflows.Web.Tests.Hosting;
 
 namespace EmployerWorkflows.Web.Tests.Designer;
 
-[Collection(WebHostCollection.Name)]
 public sealed class DesignerPagesTests : CompanyScenario
 {
     private Task<HttpClient> Designer() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.ProcessDesigner));

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Designer;
 
-[Collection(WebHostCollection.Name)]
 public sealed class SandboxTests : CompanyScenario
 {
     [Fact]

@@ -9,7 +9,7 @@ using MimeKit;
 
 namespace EmployerWorkflows.Web.Tests.Email;
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class OutboxDeliveryTests : IAsyncLifetime
 {
     private readonly SmtpMailbox mailbox = new();
@@ -125,7 +125,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 }
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class PickupDirectoryTests : IDisposable
 {
     private readonly AppFactory app = AppFactory.OnSqlite();
@@ -150,7 +150,7 @@ public sealed class PickupDirectoryTests : IDisposable
     }
 }
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class OutboxTransactionTests : IDisposable
 {
     private readonly AppFactory app = AppFactory.OnSqlite();

@@ -3,7 +3,7 @@ using EmployerWorkflows.Web.Features.Identity;
 
 namespace EmployerWorkflows.Web.Tests.Hosting;
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class DashboardAccessTests : IDisposable
 {
     private readonly AppFactory app = AppFactory.OnSqlite();

@@ -83,7 +83,7 @@ public abstract class HostSmokeTests : IAsyncLifetime
     }
 }
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class SqliteHostSmokeTests : HostSmokeTests
 {
     protected override Task<AppFactory> CreateAppAsync() =>
@@ -102,7 +102,7 @@ public sealed class SqliteHostSmokeTests : HostSmokeTests
     }
 }
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class PostgresHostSmokeTests(PostgresCluster postgres) : HostSmokeTests
 {
     protected override async Task<AppFactory> CreateAppAsync() =>

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Identity;
 
-[Collection(WebHostCollection.Name)]
 public sealed class DemoUsersTests
 {
     [Fact]

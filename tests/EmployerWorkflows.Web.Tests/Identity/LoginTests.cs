@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Identity;
 
-[Collection(WebHostCollection.Name)]
 public sealed class LoginTests : IDisposable
 {
     private readonly AppFactory app = AppFactory.OnSqlite();

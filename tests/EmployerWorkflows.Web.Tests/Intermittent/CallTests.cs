@@ -8,7 +8,6 @@ using PdfSharp.Pdf.IO;
 namespace EmployerWorkflows.Web.Tests.Intermittent;
 
 /// <summary>Call communications (rules 22–26, DOMAIN §4.1–4.2): line rules, CO lookup, employer section, sending with receipt.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class CallTests(IntermittentHost host) : IClassFixture<IntermittentHost>
 {
     private static Task<HttpResponseMessage> AddLineAsync(HttpClient client, Guid id, string? worker, string? start, string? end = null, string? coCode = null) =>

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Tests.Intermittent;
 
 /// <summary>Cancellation (rule 27, DOMAIN §4.5): only Attiva calls within the deadline, by a type A communication with its receipt.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class CancellationTests(IntermittentHost host) : IClassFixture<IntermittentHost>
 {
     private static Task<HttpResponseMessage> CancelAsync(HttpClient client, params Guid[] callIds) =>

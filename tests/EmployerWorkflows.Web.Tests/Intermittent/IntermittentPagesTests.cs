@@ -5,7 +5,6 @@ using EmployerWorkflows.Web.Tests.Hosting;
 namespace EmployerWorkflows.Web.Tests.Intermittent;
 
 /// <summary>The pages go through the same rules as the API: a draft, a refused line, a sent communication, the cancellation page, the help desk's list.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed partial class IntermittentPagesTests(IntermittentHost host) : IClassFixture<IntermittentHost>
 {
     [Fact]

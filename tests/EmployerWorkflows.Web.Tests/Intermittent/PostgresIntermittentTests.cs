@@ -13,7 +13,7 @@ internal sealed class PostgresIntermittentHost(PostgresCluster postgres) : Inter
 }
 
 /// <summary>The smoke path on PostgreSQL: registration, approval, a communication with two workers, receipt, cancellation, SMS.</summary>
-[Collection(WebHostCollection.Name)]
+[Collection(PostgresCluster.Collection)]
 public sealed class PostgresIntermittentTests(PostgresCluster postgres) : IAsyncLifetime
 {
     private readonly IntermittentHost host = new PostgresIntermittentHost(postgres);

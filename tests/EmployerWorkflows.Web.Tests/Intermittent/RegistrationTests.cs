@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Tests.Intermittent;
 
 /// <summary>Registration to the service (rules 21–22): documents by content, help-desk approval or rejection, email, nothing before approval.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class RegistrationTests(IntermittentHost host) : IClassFixture<IntermittentHost>
 {
     [Fact]

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Tests.Intermittent;
 
 /// <summary>The SMS channel (rule 28): registered Italian mobiles only, the provider's secret, calls and cancellations, refusals journaled.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class SmsChannelTests(IntermittentHost host) : IClassFixture<IntermittentHost>
 {
     private static int next = 3_401_000;

@@ -15,7 +15,6 @@ namespace EmployerWorkflows.Web.Tests.JobRoom;
 /// The Job-Room steps do the same thing, with the same refusals, through the task API and the task page as through
 /// their dedicated endpoints: the checks and side effects are the definitions'.
 /// </summary>
-[Collection(WebHostCollection.Name)]
 public sealed class OnePathTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
     [Fact]

@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
 /// <summary>Phase A when the UID has no account yet: procura letter, upload, SecoDesk verification, activation.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class PowerOfAttorneyTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
     private static readonly byte[] Png = JobRoomScenario.Png;

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
 /// <summary>How a renewal starts (daily inactivity check, or on demand before Phase A is done) and how its deadline moves.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class RenewalStartTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
     [Fact]

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
 /// <summary>The UID register that SecoDesk fills and the procedures read.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class UidRegisterTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
     [Fact]

@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
 /// <summary>Bad input gets field errors in the caller's language, stores nothing and leaves the procedure where it was.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class WriteRightsInputTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
     [Fact]

@@ -9,7 +9,6 @@ using MimeKit;
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
 /// <summary>Phase B end to end: the KAE-FFE request email read back from the SMTP server, SECO's update, the release notification.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class WriteRightsTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
     [Fact]

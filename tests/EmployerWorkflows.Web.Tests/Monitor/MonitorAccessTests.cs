@@ -4,7 +4,6 @@ using EmployerWorkflows.Web.Tests.Hosting;
 
 namespace EmployerWorkflows.Web.Tests.Monitor;
 
-[Collection(WebHostCollection.Name)]
 public sealed class MonitorAccessTests : MonitorHost
 {
     [Theory]

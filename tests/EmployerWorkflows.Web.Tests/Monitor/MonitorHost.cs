@@ -5,6 +5,7 @@ using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Versions;
+using EmployerWorkflows.TestInfrastructure;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Tests.Hosting;
@@ -19,37 +20,9 @@ namespace EmployerWorkflows.Web.Tests.Monitor;
 /// </summary>
 public abstract partial class MonitorHost : IDisposable
 {
-    public const string Review = """
-        {
-          "id": "monitor-review",
-          "title": { "it": "Revisione di prova", "en": "Test review" },
-          "initial": "Open",
-          "states": {
-            "Open": {
-              "title": { "it": "Aperta", "en": "Open" },
-              "onEntry": [ { "activity": "humanTask", "role": "AgencyReviewer", "form": "company-review", "actions": ["close"] } ],
-              "on": { "close": { "to": "Closed" } }
-            },
-            "Closed": { "final": true }
-          }
-        }
-        """;
+    public static readonly string Review = WorkflowFixture.Read("Monitor", "monitor-review.workflow.json");
 
-    private const string Reject = """
-        {
-          "id": "monitor-reject",
-          "title": { "it": "Rifiuto di prova", "en": "Test rejection" },
-          "initial": "Rejecting",
-          "states": {
-            "Rejecting": {
-              "onEntry": [ { "activity": "invoke", "id": "reject", "operation": "company.reject",
-                             "inputs": { "companyId": "vars.companyId", "reason": "'prova'" } } ],
-              "on": { "done": { "to": "Done" } }
-            },
-            "Done": { "final": true }
-          }
-        }
-        """;
+    private static readonly string Reject = WorkflowFixture.Read("Monitor", "monitor-reject.workflow.json");
 
     protected AppFactory App { get; } = AppFactory.OnSqlite();
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Monitor;
 
-[Collection(WebHostCollection.Name)]
 public sealed class MonitorListTests : MonitorHost
 {
     [Fact]

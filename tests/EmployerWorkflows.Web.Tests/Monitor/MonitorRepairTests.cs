@@ -6,7 +6,6 @@ using EmployerWorkflows.Web.Tests.Hosting;
 
 namespace EmployerWorkflows.Web.Tests.Monitor;
 
-[Collection(WebHostCollection.Name)]
 public sealed class MonitorRepairTests : MonitorHost
 {
     /// <summary>Version 2 of the review procedure: the state Open is now called Review.</summary>

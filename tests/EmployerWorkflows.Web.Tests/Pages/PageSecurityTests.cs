@@ -4,7 +4,6 @@ using EmployerWorkflows.Web.Tests.Hosting;
 
 namespace EmployerWorkflows.Web.Tests.Pages;
 
-[Collection(WebHostCollection.Name)]
 public sealed class PageSecurityTests : IDisposable
 {
     private readonly AppFactory app = AppFactory.OnSqlite();

@@ -13,7 +13,6 @@ using static EmployerWorkflows.Web.Tests.Hosting.TestClients;
 namespace EmployerWorkflows.Web.Tests.Procedures;
 
 /// <summary>The company's integration task shows what the agency asked for, and takes the document it asked for.</summary>
-[Collection(Hosting.WebHostCollection.Name)]
 public sealed partial class IntegrationRequestTests : CompanyScenario
 {
     private const string Reason = "Manca la visura camerale aggiornata.";

@@ -13,7 +13,6 @@ using static EmployerWorkflows.Web.Tests.Hosting.TestClients;
 namespace EmployerWorkflows.Web.Tests.Procedures;
 
 /// <summary>Pages name steps and states by the definition's titles, in the reader's language, never by their ids.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed partial class ProcedureTitlesTests : CompanyScenario
 {
     [Theory]

@@ -14,7 +14,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>The bodies that used to crash the company, member and draft endpoints: each is a 400 naming the field.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class BadBodyTests : CompanyScenario
 {
     [Theory]

@@ -14,7 +14,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>What another site can make a logged-in browser send is refused; the app's own scripts get through.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class CrossSiteTests : CompanyScenario
 {
     [Fact]

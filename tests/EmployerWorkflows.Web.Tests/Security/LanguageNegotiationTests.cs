@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>Any English the browser asks for is answered in English, and remembered for the emails sent later.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class LanguageNegotiationTests : CompanyScenario
 {
     [Theory]

@@ -10,7 +10,6 @@ namespace EmployerWorkflows.Web.Tests.Security;
 /// Every state-changing JSON operation of the OpenAPI document, sent the bodies a careless or hostile client sends:
 /// none may fail with a 5xx, every refusal is a problem document, and a typed request refuses what it cannot read.
 /// </summary>
-[Collection(WebHostCollection.Name)]
 public sealed class OpenApiBadBodyTests : IAsyncLifetime
 {
     private static readonly string[] Changes = ["post", "put", "patch", "delete"];

@@ -7,7 +7,6 @@ using EmployerWorkflows.Web.Tests.Hosting;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>Password guessing and email sending on demand are limited, with a 429 that says when to come back.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class RateLimitTests : IDisposable
 {
     private readonly AppFactory app = AppFactory.OnSqlite()

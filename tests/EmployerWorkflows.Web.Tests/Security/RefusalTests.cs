@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>The runtime's refusals get their own answer wherever they surface: API, page or background job.</summary>
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class RefusalTests : IDisposable
 {
     private readonly AppFactory app = AppFactory.OnSqlite();

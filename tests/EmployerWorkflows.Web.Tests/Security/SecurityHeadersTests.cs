@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>Headers that keep pages from being framed or sniffed; HTTPS only and a closed API reference in production.</summary>
-[Collection(WebHostCollection.Name)]
 public sealed class SecurityHeadersTests
 {
     [Fact]

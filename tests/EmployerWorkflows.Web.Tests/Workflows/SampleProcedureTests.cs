@@ -12,7 +12,6 @@ namespace EmployerWorkflows.Web.Tests.Workflows;
 /// end on real SQLite: a reviewer's task, a timer and reminders on the clock, an operation, and the emails read
 /// back from a real SMTP server.
 /// </summary>
-[Collection(WebHostCollection.Name)]
 public sealed class SampleProcedureTests : CompanyScenario
 {
     [Fact]
