@@ -15,7 +15,6 @@ namespace EmployerWorkflows.Web.Tests.JobRoom;
 /// (<c>jobroom.beginRenewal</c>): the task API, the task page and the dedicated route agree, and no payload writes
 /// the requester, the recipients or the deadline.
 /// </summary>
-[Collection(WebHostCollection.Name)]
 public sealed class RenewalAcceptPathTests(JobRoomHost host) : IClassFixture<JobRoomHost>
 {
     [Fact]

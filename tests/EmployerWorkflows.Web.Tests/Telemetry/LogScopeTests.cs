@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EmployerWorkflows.Web.Tests.Telemetry;
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class LogScopeTests : TelemetryHost
 {
     private readonly ScopeCapture capture = new();

@@ -4,7 +4,7 @@ using OpenTelemetry.Trace;
 
 namespace EmployerWorkflows.Web.Tests.Telemetry;
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class OtlpExportTests : TelemetryHost
 {
     private readonly OtlpCollector collector = new();

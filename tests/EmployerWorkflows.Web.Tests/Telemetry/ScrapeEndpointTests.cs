@@ -4,7 +4,7 @@ using EmployerWorkflows.Web.Tests.Hosting;
 
 namespace EmployerWorkflows.Web.Tests.Telemetry;
 
-[Collection(WebHostCollection.Name)]
+[Collection(HangfireCollection.Name)]
 public sealed class ScrapeEndpointTests : TelemetryHost
 {
     [Fact]

@@ -17,7 +17,6 @@ namespace EmployerWorkflows.Web.Tests.Workflows;
 /// A published definition whose guard, value or email template would hang or exhaust the node: each step ends as
 /// an incident saying what went wrong, and the node goes on serving.
 /// </summary>
-[Collection(WebHostCollection.Name)]
 public sealed class ScriptBombTests : IDisposable
 {
     private const string Definition = """
