@@ -44,6 +44,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddScoped<TimerSweep>();
         services.TryAddScoped<TimerSweepJob>();
         services.TryAddScoped<JournalQueries>();
+        services.TryAddScoped<Inbox.TaskInbox>();
+        services.TryAddScoped<Instances.InstanceQueries>();
         services.TryAddScoped<Assets.AssetStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Operations.IWorkflowOperation, Operations.IssueReceipt>());
         return services;

@@ -11,9 +11,6 @@ namespace EmployerWorkflows.Web.Hosting;
 
 public static class WorkflowRuntimeSetup
 {
-    /// <summary>Pseudo-role of tasks addressed to the company's own people rather than to agency staff.</summary>
-    public const string CompanyRole = "Company";
-
     public static string WorkflowsPath(IConfiguration configuration, string home) =>
         AppPaths.Resolve(home, configuration["Workflows:Path"], "workflows");
 
@@ -22,8 +19,7 @@ public static class WorkflowRuntimeSetup
     {
         builder.Services.AddWorkflowDefinitions(WorkflowsPath(builder.Configuration, home), o =>
         {
-            foreach (var role in Roles.All) o.Roles.Add(role);
-            o.Roles.Add(CompanyRole);
+            foreach (var role in Roles.Tasks) o.Roles.Add(role);
         });
         builder.Services.AddSingleton<IFieldValueCheck, Features.Procedures.Forms.FormFieldCheck>();
         builder.Services.AddWorkflowRuntime(o => builder.Configuration.GetSection("WorkflowRuntime").Bind(o));

@@ -1,4 +1,5 @@
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Inbox;
 using EmployerWorkflows.Web.Localization;
 
 namespace EmployerWorkflows.Web.Features.Procedures;
@@ -39,8 +40,27 @@ public static class WorkflowProblems
         WorkflowNotRunningException n => Results.Problem(statusCode: 409,
             title: Lang.T("La pratica è già conclusa.", "The procedure has already ended."),
             extensions: new Dictionary<string, object?> { ["status"] = n.Status.ToString() }),
+        TaskNotFoundException => Results.Problem(statusCode: 404,
+            title: Lang.T("Attività non trovata.", "Task not found.")),
+        TaskClosedException c => Results.Problem(statusCode: 409,
+            title: Lang.T("Questa attività è già stata chiusa.", "This task has already been closed."),
+            detail: Lang.T($"Esito: {c.Outcome}.", $"Outcome: {c.Outcome}."),
+            extensions: new Dictionary<string, object?> { ["outcome"] = c.Outcome }),
+        TaskActionNotOfferedException a => Results.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["action"] = [Lang.T($"Azioni possibili: {string.Join(",", a.Actions)}.", $"Possible actions: {string.Join(",", a.Actions)}.")],
+        }),
         _ => null,
     };
+
+    /// <summary>
+    /// Documents the refusals a workflow command may answer with. They are raised by the runtime and answered by the
+    /// global exception handler, so the handler's return type cannot show them.
+    /// </summary>
+    public static RouteHandlerBuilder AnswersWorkflowRefusals(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static Dictionary<string, string[]> Messages(IReadOnlyDictionary<string, Runtime.Definitions.LocalizedText> errors) =>
         errors.ToDictionary(e => e.Key, e => new[] { e.Value.For(Lang.Code) });

@@ -63,7 +63,7 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
             // Uploads are saved with the step, whichever way it is fired (a resubmission may carry a requested document).
             // Stored in the step's transaction; the field's value is the document's id, as through the API.
             foreach (var file in submission.Files)
-                submission.Payload[file.Field] = TaskDocuments.Store(db, context.Task, file, actor.UserId, clock.GetUtcNow()).Id.ToString();
+                submission.Payload[file.Field] = TaskDocuments.Store(db, context.Task, file, actor.UserId, clock.GetUtcNow()).ToString();
             if (context.Instance.DefinitionId == RegisterCompany.DefinitionId && action == "resubmit")
             {
                 // The submitter corrects the company data on the same page (codice fiscale excluded).
