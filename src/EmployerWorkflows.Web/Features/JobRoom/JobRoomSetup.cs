@@ -33,6 +33,7 @@ public static class JobRoomSetup
         services.AddSingleton<IWorkflowOperation, CheckEServiceLoginOperation>();
         services.AddSingleton<IWorkflowOperation, CheckEmailChangeOperation>();
         services.AddSingleton<IWorkflowOperation, CloseCorrectionDeadlineOperation>();
+        services.AddSingleton<IWorkflowOperation, BeginRenewalOperation>();
         services.AddSingleton<IWorkflowOperation, ProcuraWindowOperation>();
         services.AddAuthorizationBuilder().AddPolicy(SecoDeskPolicy, p => p.RequireRole(Roles.SecoDesk));
         return builder;

@@ -79,16 +79,16 @@ internal static partial class WriteRightsEndpoints
             .Produces<WriteRightsStarted>().ProducesProblem(404);
     }
 
-    private static async Task<IResult> StartAsync(StartWriteRightsInput input, AppDbContext db, IUidRegister register, JobRoomAccess access,
-        WriteRightsProcedures procedures, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// Opens a renewal for the UID and fires <c>begin</c>: naming the caller responsible and refusing one without a
+    /// usable Job-Room account of the UID are the step's own rules (<c>jobroom.beginRenewal</c>).
+    /// </summary>
+    private static async Task<IResult> StartAsync(StartWriteRightsInput input, AppDbContext db, IUidRegister register,
+        WriteRightsProcedures procedures, IWorkflowEngine engine, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = new FieldErrors().Add("uid", SwissUid.Validate(input.Uid));
-        var deadline = ParseDeadline(input.CorrectionDeadline, procedures, errors);
-        if (errors.Any) return errors.ToResult();
+        if (SwissUid.Validate(input.Uid) is { } invalid) return new FieldErrors().Add("uid", invalid).ToResult();
         var uid = SwissUid.Parse(input.Uid).Value;
-        var company = await register.FindAsync(SwissUid.Parse(input.Uid), ct);
-        var account = company is null ? null : await access.AccountAsync(uid, JobRoomAccess.UserId(user), ct);
-        if (company is null || account is null || account.Status is JobRoomAccountStatus.Refused or JobRoomAccountStatus.Expired || account.LeftCompanyAt is not null)
+        if (await register.FindAsync(SwissUid.Parse(input.Uid), ct) is not { } company)
             return new FieldErrors().Add("uid", "Chiedi prima un conto Job-Room collegato a questo numero IDI.",
                 "Ask for a Job-Room account linked to this UID first.").ToResult();
         if (await RunningForAsync(db, uid, ct))
@@ -99,31 +99,25 @@ internal static partial class WriteRightsEndpoints
         {
             var actor = WorkflowActors.From(user, company.Id);
             var procedure = await procedures.OpenAsync(company, backPaymentCase, actor, ct);
-            var result = await procedures.BeginAsync(procedure, company, account, deadline!.Value, "begin", actor, null, ct);
+            var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, "begin", actor, Deadline(input.CorrectionDeadline)), ct);
             return Results.Created($"/api/jobroom/procedures/{procedure.InstanceId}",
                 new WriteRightsStarted(procedure.InstanceId, procedure.Reference, procedure.DeadlineInstanceId, result.State));
         }, ct);
     }
 
+    /// <summary>The main administrator's <c>accept</c>, as the proposal task offers it; the step checks the account and the deadline.</summary>
     private static async Task<IResult> AcceptAsync(Guid instanceId, AcceptRenewalInput input, HttpContext http, CancellationToken ct)
     {
         var (db, access, user) = Services(http);
-        var procedures = http.RequestServices.GetRequiredService<WriteRightsProcedures>();
-        var procedure = await db.Set<WriteRightsProcedure>().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
+        var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
         if (procedure is null || !await access.IsMainAdministratorAsync(user, procedure.Uid, ct)) return JobRoomSetup.NotFound();
-        var errors = new FieldErrors();
-        var deadline = ParseDeadline(input.CorrectionDeadline, procedures, errors);
-        var responsible = input.ResponsibleAccountId is { } chosen
-            ? await db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.Id == chosen && a.Uid == procedure.Uid, ct)
-            : await access.AccountAsync(procedure.Uid, JobRoomAccess.UserId(user), ct);
-        if (responsible is null || responsible.LeftCompanyAt is not null || responsible.Status is JobRoomAccountStatus.Refused or JobRoomAccountStatus.Expired)
-            errors.Add("responsibleAccountId", "Scegli un conto Job-Room di questo IDI ancora in azienda.",
-                "Choose a Job-Room account of this UID whose holder is still with the company.");
-        if (errors.Any) return errors.ToResult();
-        var company = await CompanyAsync(http, procedure, ct);
-        return await JobRoomSetup.InTransactionAsync(db, async () => Results.Ok(await procedures.BeginAsync(procedure, company, responsible!,
-            deadline!.Value, "accept", WorkflowActors.From(user, company.Id), input.ExpectedVersion, ct)), ct);
+        var payload = Deadline(input.CorrectionDeadline) ?? [];
+        if (input.ResponsibleAccountId is { } chosen) payload["responsibleAccountId"] = chosen.ToString();
+        return await FireAsync(http, procedure, "accept", payload, input.ExpectedVersion, ct);
     }
+
+    private static JsonObject? Deadline(string? day) =>
+        string.IsNullOrWhiteSpace(day) ? null : new JsonObject { ["deadline"] = day.Trim() };
 
     private static async Task<IResult> DismissAsync(Guid instanceId, DecisionInput input, HttpContext http, CancellationToken ct)
     {
@@ -221,10 +215,6 @@ internal static partial class WriteRightsEndpoints
         }, ct);
     }
 
-    private static async Task<UidRegisterRecord> CompanyAsync(HttpContext http, WriteRightsProcedure procedure, CancellationToken ct) =>
-        await http.RequestServices.GetRequiredService<IUidRegister>().FindAsync(SwissUid.Parse(procedure.Uid), ct)
-        ?? throw new InvalidOperationException($"UID {procedure.Uid} is no longer in the UID register.");
-
     private static (AppDbContext Db, JobRoomAccess Access, ClaimsPrincipal User) Services(HttpContext http) =>
         (http.RequestServices.GetRequiredService<AppDbContext>(), http.RequestServices.GetRequiredService<JobRoomAccess>(), http.User);
 
@@ -240,16 +230,6 @@ internal static partial class WriteRightsEndpoints
          join i in db.Set<WorkflowInstance>() on p.InstanceId equals i.Id
          where p.Uid == uid && i.Status == InstanceStatus.Running
          select p.Id).AnyAsync(ct);
-
-    private static DateOnly? ParseDeadline(string? text, WriteRightsProcedures procedures, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return procedures.DefaultDeadline();
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) &&
-            day >= procedures.Today())
-            return day;
-        errors.Add("correctionDeadline", "Indicare una data (aaaa-mm-gg) non passata.", "Give a date (yyyy-mm-dd) that has not passed.");
-        return null;
-    }
 
     [GeneratedRegex(@"KAE-FFE-([0-9A-F]{8})\b|^\s*([0-9A-F]{8})\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();

@@ -60,21 +60,23 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
         await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, "propose", WorkflowActor.System, payload), ct);
     }
 
-    /// <summary>Names the responsible person (<c>begin</c> on demand, <c>accept</c> after a proposal) and starts the deadline.</summary>
-    public async Task<WorkflowResult> BeginAsync(WriteRightsProcedure procedure, UidRegisterRecord company, JobRoomAccount requester,
-        DateOnly deadline, string trigger, WorkflowActor actor, long? expectedVersion, CancellationToken ct)
+    /// <summary>
+    /// The responsible person is named (<c>begin</c> on demand, <c>accept</c> after a proposal; see
+    /// <see cref="BeginRenewalOperation"/>): starts the correction deadline and returns the variables the step stores.
+    /// </summary>
+    public async Task<JsonObject> NameResponsibleAsync(WriteRightsProcedure procedure, UidRegisterRecord company, JobRoomAccount requester,
+        DateOnly deadline, WorkflowActor actor, CancellationToken ct)
     {
         var main = await access.MainAdministratorAsync(company.Uid.Value, ct);
         var recipients = new JsonArray(JobRoomVariables.Person(requester));
         if (main is not null && main.Email != requester.Email) recipients.Add(JobRoomVariables.Person(main));
         var due = Deadline(deadline);
-        var payload = new JsonObject
+        var named = new JsonObject
         {
             ["requester"] = JobRoomVariables.Person(requester),
             ["companyRecipients"] = recipients,
         };
-        foreach (var (name, value) in due) payload[name] = value?.DeepClone();
-        var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, trigger, actor, payload, expectedVersion), ct);
+        foreach (var (name, value) in due) named[name] = value?.DeepClone();
 
         var deadlineVariables = new JsonObject
         {
@@ -87,7 +89,7 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
             new StartWorkflow(DeadlineDefinition, null, deadlineVariables, procedure.Reference, company.Id, actor), ct);
         procedure.DeadlineInstanceId = tracked.InstanceId;
         procedure.RequesterUserId = requester.UserId;
-        return result;
+        return named;
     }
 
     /// <summary>Variables of a correction deadline: the day shown to people and the instant the timer fires (end of that day, UTC).</summary>
@@ -101,10 +103,6 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
             ["correctionDeadlineAt"] = JobRoomVariables.Instant(end),
         };
     }
-
-    public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    public DateOnly DefaultDeadline() => Today().AddDays(options.Value.CorrectionDays);
 
     /// <summary>
     /// Phase A finished for <paramref name="userId"/>: every renewal of theirs waiting for the account goes on to
