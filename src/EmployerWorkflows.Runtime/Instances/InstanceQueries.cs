@@ -28,6 +28,15 @@ public sealed class InstanceQueries(IWorkflowDbContextFactory contexts)
         return rows.Select(InstanceView.From).ToList();
     }
 
+    /// <summary>The running instance of the procedure about <paramref name="correlationId"/>, if any.</summary>
+    public async Task<InstanceView?> RunningAsync(string definitionId, string correlationId, CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var row = await db.Set<WorkflowInstance>().AsNoTracking()
+            .SingleOrDefaultAsync(i => i.DefinitionId == definitionId && i.CorrelationId == correlationId && i.Status == InstanceStatus.Running, ct);
+        return row is null ? null : InstanceView.From(row);
+    }
+
     /// <summary>Whether an instance of the procedure is running for the company.</summary>
     public async Task<bool> AnyRunningAsync(string definitionId, Guid companyId, CancellationToken ct = default)
     {

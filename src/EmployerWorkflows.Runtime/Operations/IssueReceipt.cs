@@ -19,13 +19,9 @@ public sealed class IssueReceipt : IWorkflowOperation
     public Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
     {
         var number = $"R-{context.Now:yyyy}-{context.InstanceId.ToString()[..8].ToUpperInvariant()}";
-        Journal.Journal.Record(context.Db, new JournalEntry
-        {
-            At = context.Now, Kind = JournalKind.Domain, InstanceId = context.InstanceId,
-            CompanyId = context.Inputs.TryGetValue("companyId", out var company) ? company as Guid? : context.CompanyId,
-            UserId = context.Actor.UserId, CodiceFiscale = context.Actor.CodiceFiscale, ActorName = context.Actor.DisplayName,
-            Trigger = Name, Summary = $"receipt {number} issued to {context.Inputs["applicantName"]}",
-        });
+        Journal.JournalWriter.RecordOperation(context.Db, context.Actor,
+            context.Inputs.TryGetValue("companyId", out var company) ? company as Guid? : context.CompanyId,
+            Name, $"receipt {number} issued to {context.Inputs["applicantName"]}", context.Now, context.InstanceId);
         return Task.FromResult<object?>(new { number });
     }
 }

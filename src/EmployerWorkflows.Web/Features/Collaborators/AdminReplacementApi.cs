@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Inbox;
 using EmployerWorkflows.Runtime.Instances;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Companies;
@@ -59,7 +60,7 @@ public static class AdminReplacementApi
 
         var actor = WorkflowActors.From(r.User, company.Id);
         var oldAdministrators = await CompanyRecipients.AdministratorsAsync(db, company.Id, ct);
-        DomainJournal.Record(db, actor, company.Id, "administrator.replacement-request", $"{me.CodiceFiscale} asks to become administrator: {request.Reason!.Trim()}", r.Clock.GetUtcNow());
+        JournalWriter.RecordOperation(db, actor, company.Id, "administrator.replacement-request", $"{me.CodiceFiscale} asks to become administrator: {request.Reason!.Trim()}", r.Clock.GetUtcNow());
         var result = await r.Engine.StartAsync(db, new StartWorkflow(DefinitionId, null, new JsonObject
         {
             ["companyId"] = company.Id.ToString(),

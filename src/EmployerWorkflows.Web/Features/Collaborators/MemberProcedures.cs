@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
@@ -27,7 +28,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
         var deadline = new DateTimeOffset(endedOn.AddDays(days + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         member.RelationshipEndedOn = endedOn;
         member.Version++;
-        DomainJournal.Record(db, actor, company.Id, "collaborator.end-relationship",
+        JournalWriter.RecordOperation(db, actor, company.Id, "collaborator.end-relationship",
             $"Relationship of {person.CodiceFiscale} ended on {endedOn:yyyy-MM-dd}; privileges to revoke by {deadline:yyyy-MM-dd}.", clock.GetUtcNow());
         return await engine.StartAsync(db, new StartWorkflow(Revocation, null, await VariablesAsync(company, member, person, new JsonObject
         {
@@ -43,7 +44,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
         member.EndedAt = clock.GetUtcNow();
         member.Profiles.Clear();
         member.Version++;
-        DomainJournal.Record(db, actor, company.Id, "collaborator.revoke", $"Privileges of {person.CodiceFiscale} revoked: {why}.", clock.GetUtcNow());
+        JournalWriter.RecordOperation(db, actor, company.Id, "collaborator.revoke", $"Privileges of {person.CodiceFiscale} revoked: {why}.", clock.GetUtcNow());
         var pending = await db.Set<WorkflowInstance>().AsNoTracking()
             .SingleOrDefaultAsync(i => i.DefinitionId == Revocation && i.CorrelationId == member.Id.ToString() && i.Status == InstanceStatus.Running, ct);
         if (pending is not null)
@@ -55,7 +56,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
     public async Task<WorkflowResult> RecordRoleChangeAsync(Company company, Membership member, AppUser person, AppUser recordedBy,
         string description, WorkflowActor actor, CancellationToken ct)
     {
-        DomainJournal.Record(db, actor, company.Id, "collaborator.role-change", $"{person.CodiceFiscale} changed role: {description}", clock.GetUtcNow());
+        JournalWriter.RecordOperation(db, actor, company.Id, "collaborator.role-change", $"{person.CodiceFiscale} changed role: {description}", clock.GetUtcNow());
         return await engine.StartAsync(db, new StartWorkflow(RoleReview, null, await VariablesAsync(company, member, person, new JsonObject
         {
             ["recordedBy"] = CompanyRecipients.Of(recordedBy),
@@ -70,7 +71,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
         member.Status = MembershipStatus.Suspended;
         member.SuspensionReason = "Credentials reported stolen";
         member.Version++;
-        DomainJournal.Record(db, actor, company.Id, "administrator.stolen-credentials",
+        JournalWriter.RecordOperation(db, actor, company.Id, "administrator.stolen-credentials",
             $"Credentials of administrator {person.CodiceFiscale} reported stolen; account suspended at once.", clock.GetUtcNow());
         return await engine.StartAsync(db, new StartWorkflow(StolenCredentials, null, await VariablesAsync(company, member, person, new JsonObject
         {

@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -55,7 +56,7 @@ public static class MembersApi
                 db.RemoveRange(member.Profiles);
                 member.Profiles = MemberProfiles.ToAssignments(input.Profiles, member.Id);
                 member.Version++;
-                DomainJournal.Record(db, WorkflowActors.From(http.User, companyId), companyId, "collaborator.profiles",
+                JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "collaborator.profiles",
                     $"Profiles of {person!.CodiceFiscale}: {before} → {MemberProfiles.Describe(member.Profiles, company)}.", clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
                 return Results.Ok(MemberViews.From(member, person));

@@ -1,4 +1,5 @@
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class ActivateAccountOperation(IServiceScopeFactory scopes, IOptio
         account.ActivatedAt = context.Now;
         account.LastUsedAt = context.Now;
         account.Version++;
-        DomainJournal.Record(context.Db, context.Actor, context.CompanyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, context.CompanyId, Name,
             $"Job-Room account of {account.DisplayName} for UID {account.Uid} activated" +
             (account.IsMainAdministrator ? " as main administrator" : ""), context.Now, context.InstanceId);
         var db = StepOperations.Db(context);
@@ -60,7 +61,7 @@ public sealed class CloseAccountRequestOperation : IWorkflowOperation
         var account = await AccountOperations.LoadAsync(context, cancellationToken);
         account.Status = outcome;
         account.Version++;
-        DomainJournal.Record(context.Db, context.Actor, context.CompanyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, context.CompanyId, Name,
             $"Job-Room account request of {account.DisplayName} for UID {account.Uid}: {outcome}", context.Now, context.InstanceId);
         return null;
     }

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +75,7 @@ internal static class DeadlineEndpoints
         var payload = WriteRightsProcedures.Deadline(day);
         return await FireAsync(http, procedure, "extensionGranted", payload, () =>
         {
-            DomainJournal.Record(db, WorkflowActors.From(http.User, procedure.RegisterEntryId), procedure.RegisterEntryId,
+            JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, procedure.RegisterEntryId), procedure.RegisterEntryId,
                 "jobroom.correctionDeadline.extended",
                 $"Correction deadline of KAE-FFE-{procedure.Reference} moved from {current:yyyy-MM-dd} to {day:yyyy-MM-dd}",
                 http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), procedure.DeadlineInstanceId);
@@ -105,7 +107,7 @@ internal static class DeadlineEndpoints
         var access = http.RequestServices.GetRequiredService<JobRoomAccess>();
         var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
         if (procedure?.DeadlineInstanceId is null) return null;
-        var allowed = procedure.RequesterUserId == JobRoomAccess.UserId(http.User)
+        var allowed = procedure.RequesterUserId == (http.User.UserId() ?? "")
                       || (allowSecoDesk && JobRoomAccess.IsSecoDesk(http.User))
                       || await access.IsMainAdministratorAsync(http.User, procedure.Uid, ct);
         return allowed ? procedure : null;

@@ -71,7 +71,7 @@ internal static class ProcedureEndpoints
     private static async Task<bool> MayReadAsync(AppDbContext db, JobRoomAccess access, WorkflowInstance instance, ClaimsPrincipal user, CancellationToken ct)
     {
         if (JobRoomAccess.IsSecoDesk(user)) return true;
-        var userId = JobRoomAccess.UserId(user);
+        var userId = (user.UserId() ?? "");
         if (await db.Set<JobRoomAccount>().AnyAsync(a => a.RequestInstanceId == instance.Id && a.UserId == userId, ct)) return true;
         if (await db.Set<WriteRightsProcedure>().AnyAsync(p =>
                 (p.InstanceId == instance.Id || p.DeadlineInstanceId == instance.Id) && p.RequesterUserId == userId, ct)) return true;
@@ -84,7 +84,7 @@ internal static class ProcedureEndpoints
         var form = forms.Get(task.Form);
         // Whose task it is stays between the assignee and SecoDesk: a person asking to join a UID's account must not
         // learn its main administrator's user id.
-        var assignee = task.AssigneeUserId == JobRoomAccess.UserId(user) || JobRoomAccess.IsSecoDesk(user) ? task.AssigneeUserId : null;
+        var assignee = task.AssigneeUserId == (user.UserId() ?? "") || JobRoomAccess.IsSecoDesk(user) ? task.AssigneeUserId : null;
         return new TaskView(task.Id, task.InstanceId, task.DefinitionId, task.State, Lang.T(task.TitleIt, task.TitleEn), task.Role,
             assignee, task.ActionList, task.DueAt, form is null ? task.Form : Lang.T(form.Title.It, form.Title.En),
             form?.Fields.Select(f => new FieldView(f.Name, Lang.T(f.Label.It, f.Label.En), f.Type.ToString(), f.Required,

@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class SuspendMember : IWorkflowOperation
         if (member.Status == MembershipStatus.Active) member.Status = MembershipStatus.Suspended;
         member.SuspensionReason = (string)context.Inputs["reason"]!;
         member.Version++;
-        DomainJournal.Record(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} suspended: {member.SuspensionReason}", context.Now, context.InstanceId);
+        JournalWriter.RecordOperation(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} suspended: {member.SuspensionReason}", context.Now, context.InstanceId);
         return null;
     }
 }
@@ -39,7 +40,7 @@ public sealed class ReinstateMember : IWorkflowOperation
         member.Status = MembershipStatus.Active;
         member.SuspensionReason = null;
         member.Version++;
-        DomainJournal.Record(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} reinstated.", context.Now, context.InstanceId);
+        JournalWriter.RecordOperation(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} reinstated.", context.Now, context.InstanceId);
         return null;
     }
 }
@@ -70,7 +71,7 @@ public sealed class EnableAdministrator : IWorkflowOperation
         if (member.Profiles.All(p => p.Profile != Profiles.Administrator))
             member.Profiles.Add(new ProfileAssignment { MembershipId = member.Id, Profile = Profiles.Administrator });
         member.Version++;
-        DomainJournal.Record(context.Db, context.Actor, companyId, Name, $"User {userId} enabled as administrator after agency verification.", context.Now, context.InstanceId);
+        JournalWriter.RecordOperation(context.Db, context.Actor, companyId, Name, $"User {userId} enabled as administrator after agency verification.", context.Now, context.InstanceId);
         return member.Id.ToString();
     }
 }
@@ -95,7 +96,7 @@ public sealed class DisableAdministrator : IWorkflowOperation
         member.EndedAt = context.Now;
         member.Profiles.Clear();
         member.Version++;
-        DomainJournal.Record(context.Db, context.Actor, companyId, Name, $"Administrator membership {member.Id} revoked.", context.Now, context.InstanceId);
+        JournalWriter.RecordOperation(context.Db, context.Actor, companyId, Name, $"Administrator membership {member.Id} revoked.", context.Now, context.InstanceId);
         return null;
     }
 }

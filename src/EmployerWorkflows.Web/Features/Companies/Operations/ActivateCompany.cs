@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -35,7 +36,7 @@ public sealed class ActivateCompany : IWorkflowOperation
                 CreatedAt = context.Now, CreatedByUserId = context.Actor.UserId ?? "system",
                 Profiles = [new ProfileAssignment { Profile = Profiles.Administrator }],
             });
-        DomainJournal.Record(context.Db, context.Actor, companyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, companyId, Name,
             $"Company {company.CodiceFiscale} activated; first administrator enabled.", context.Now, context.InstanceId);
         return null;
     }

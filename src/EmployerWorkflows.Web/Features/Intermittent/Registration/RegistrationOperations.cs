@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class ApproveRegistration : IWorkflowOperation
         var registration = await context.Db.Set<ServiceRegistration>().SingleAsync(r => r.Id == (Guid)context.Inputs["registrationId"]!, cancellationToken);
         registration.Status = RegistrationStatus.Approved;
         registration.DecidedAt = context.Now;
-        DomainJournal.Record(context.Db, context.Actor, registration.CompanyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, registration.CompanyId, Name,
             $"Registration {registration.Id} to intermittent-work calls approved.", context.Now, context.InstanceId);
         return null;
     }
@@ -40,7 +41,7 @@ public sealed class RejectRegistration : IWorkflowOperation
         registration.Status = RegistrationStatus.Rejected;
         registration.DecidedAt = context.Now;
         registration.DecisionReason = (string?)context.Inputs["reason"];
-        DomainJournal.Record(context.Db, context.Actor, registration.CompanyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, registration.CompanyId, Name,
             $"Registration {registration.Id} to intermittent-work calls rejected.", context.Now, context.InstanceId);
         return null;
     }
