@@ -79,19 +79,6 @@ public static class WorkflowProblems
     private static Dictionary<string, string[]> Messages(IReadOnlyDictionary<string, Runtime.Definitions.LocalizedText> errors) =>
         errors.ToDictionary(e => e.Key, e => new[] { e.Value.For(Lang.Code) });
 
-    /// <summary>Runs a workflow command and maps the runtime's refusals; other exceptions propagate.</summary>
-    public static async Task<IResult> RunAsync(Func<Task<IResult>> command)
-    {
-        try
-        {
-            return await command();
-        }
-        catch (WorkflowException e) when (ToResult(e) is { } result)
-        {
-            return result;
-        }
-    }
-
     /// <summary>
     /// Documents the refusals a workflow command may answer with. They are raised by the runtime and answered by the
     /// global exception handler, so the handler's return type cannot show them.
