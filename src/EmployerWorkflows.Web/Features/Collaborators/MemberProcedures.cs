@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Journal;
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -15,7 +15,7 @@ namespace EmployerWorkflows.Web.Features.Collaborators;
 /// deadline, rule 39), a change of role (review), stolen credentials (rule 43). Each change and the procedure it
 /// starts commit together.
 /// </summary>
-public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, TimeProvider clock, IConfiguration configuration)
+public sealed class MemberProcedures(AppDbContext db, InstanceQueries instances, IWorkflowEngine engine, TimeProvider clock, IConfiguration configuration)
 {
     public const string Revocation = "collaborator-revocation";
     public const string RoleReview = "collaborator-role-review";
@@ -45,8 +45,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
         member.Profiles.Clear();
         member.Version++;
         JournalWriter.RecordOperation(db, actor, company.Id, "collaborator.revoke", $"Privileges of {person.CodiceFiscale} revoked: {why}.", clock.GetUtcNow());
-        var pending = await db.Set<WorkflowInstance>().AsNoTracking()
-            .SingleOrDefaultAsync(i => i.DefinitionId == Revocation && i.CorrelationId == member.Id.ToString() && i.Status == InstanceStatus.Running, ct);
+        var pending = await instances.RunningAsync(Revocation, member.Id.ToString(), ct);
         if (pending is not null)
             await engine.FireAsync(db, new FireTrigger(pending.Id, "revoked", actor), ct);
         else
