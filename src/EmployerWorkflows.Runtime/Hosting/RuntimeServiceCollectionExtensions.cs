@@ -43,6 +43,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddScoped<ReminderSender>();
         services.TryAddScoped<TimerSweep>();
         services.TryAddScoped<JournalQueries>();
+        services.TryAddScoped<Inbox.TaskInbox>();
+        services.TryAddScoped<Instances.InstanceQueries>();
         services.TryAddScoped<Assets.AssetStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Operations.IWorkflowOperation, Operations.IssueReceipt>());
         return services;

@@ -19,13 +19,8 @@ public sealed class IssueReceipt : WorkflowOperation<IssueReceipt.Input>
     protected override Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
         var number = $"R-{context.Now:yyyy}-{context.InstanceId.ToString()[..8].ToUpperInvariant()}";
-        Journal.Journal.Record(context.Db, new JournalEntry
-        {
-            At = context.Now, Kind = JournalKind.Domain, InstanceId = context.InstanceId,
-            CompanyId = input.CompanyId,
-            UserId = context.Actor.UserId, CodiceFiscale = context.Actor.CodiceFiscale, ActorName = context.Actor.DisplayName,
-            Trigger = Name, Summary = $"receipt {number} issued to {input.ApplicantName}",
-        });
+        Journal.JournalWriter.RecordOperation(context.Db, context.Actor, input.CompanyId,
+            Name, $"receipt {number} issued to {input.ApplicantName}", context.Now, context.InstanceId);
         return Task.FromResult<object?>(new { number });
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -39,7 +40,7 @@ public static class RateLimits
                 if (string.Equals(route, LoginRoute, StringComparison.OrdinalIgnoreCase))
                     return RateLimitPartition.GetFixedWindowLimiter("login:" + Address(http), _ => login);
                 if (route is not null && MailOnDemand.Contains(route))
-                    return RateLimitPartition.GetFixedWindowLimiter("mail:" + (http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(http)), _ => mail);
+                    return RateLimitPartition.GetFixedWindowLimiter("mail:" + (http.User.UserId() ?? Address(http)), _ => mail);
                 return RateLimitPartition.GetNoLimiter("");
             });
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -9,9 +9,6 @@ namespace EmployerWorkflows.Web.Hosting;
 
 public static class WorkflowRuntimeSetup
 {
-    /// <summary>Pseudo-role of tasks addressed to the company's own people rather than to agency staff.</summary>
-    public const string CompanyRole = "Company";
-
     public static string WorkflowsPath(IConfiguration configuration, string home) =>
         AppPaths.Resolve(home, configuration["Workflows:Path"], "workflows");
 
@@ -20,8 +17,7 @@ public static class WorkflowRuntimeSetup
     {
         builder.Services.AddWorkflowDefinitions(WorkflowsPath(builder.Configuration, home), o =>
         {
-            foreach (var role in Roles.All) o.Roles.Add(role);
-            o.Roles.Add(CompanyRole);
+            foreach (var role in Roles.Tasks) o.Roles.Add(role);
             o.ExpressionLimits = ScriptLimitsSettings.Expressions(builder.Configuration);
             o.TemplateLimits = ScriptLimitsSettings.Templates(builder.Configuration);
         });

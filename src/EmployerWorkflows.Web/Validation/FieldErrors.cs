@@ -38,6 +38,8 @@ public sealed class FieldErrors
     public Dictionary<string, string[]> ToDictionary() =>
         errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.For(Lang.Code)).ToArray());
 
-    public IResult ToResult() => Results.ValidationProblem(ToDictionary(),
+    public IResult ToResult() => ToProblem();
+
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem() => TypedResults.ValidationProblem(ToDictionary(),
         title: Lang.T("Alcuni dati non sono validi.", "Some data is not valid."));
 }

@@ -41,7 +41,7 @@ public sealed class JournalTests : ReviewScenarioTest
     {
         await using var db = Scenario.Database.Open();
         db.Companies.Add(new TestCompany { Id = Guid.NewGuid(), Name = "Neri spa" });
-        Runtime.Journal.Journal.Record(db, new JournalEntry
+        JournalWriter.Record(db, new JournalEntry
         {
             At = RuntimeHost.Start, Kind = JournalKind.Domain, CompanyId = Scenario.CompanyId, UserId = "u-submitter",
             CodiceFiscale = "VRDLGU75B12F205X", ActorName = "Luigi Verdi", Summary = "collaborator added",

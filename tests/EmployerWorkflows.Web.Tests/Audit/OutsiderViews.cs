@@ -13,7 +13,7 @@ internal static partial class OutsiderViews
     {
         List<string> urls = ["/api/me/journal", "/api/tasks", "/procedures", "/notifications", .. more];
         var tasks = JsonDocument.Parse(await TextAsync(person, "/api/tasks")).RootElement;
-        foreach (var id in tasks.EnumerateArray().Select(t => t.GetProperty("id").GetGuid()))
+        foreach (var id in tasks.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()))
             urls.AddRange([$"/api/tasks/{id}", $"/tasks/{id}"]);
         var views = new List<(string, string)>();
         foreach (var url in urls)

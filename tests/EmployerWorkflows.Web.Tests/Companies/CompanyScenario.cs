@@ -59,8 +59,8 @@ public abstract class CompanyScenario : IAsyncLifetime
     /// <summary>The open task of the company's procedure in the caller's inbox.</summary>
     protected static async Task<JsonElement> TaskForAsync(HttpClient client, Guid companyId)
     {
-        var tasks = await ReadAsync(await client.GetAsync("/api/tasks"), HttpStatusCode.OK);
-        var task = tasks.EnumerateArray().Single(t => t.GetProperty("companyId").GetString() == companyId.ToString());
+        var tasks = await ReadAsync(await client.GetAsync("/api/tasks?limit=200"), HttpStatusCode.OK);
+        var task = tasks.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("companyId").GetString() == companyId.ToString());
         return await ReadAsync(await client.GetAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
     }
 

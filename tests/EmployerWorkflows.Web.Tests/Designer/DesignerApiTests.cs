@@ -143,8 +143,8 @@ public sealed class DesignerApiTests : CompanyScenario
         var reviewer = await Reviewer();
         foreach (var instance in new[] { first, second })
         {
-            var tasks = await ReadAsync(await reviewer.GetAsync("/api/tasks"), HttpStatusCode.OK);
-            var task = tasks.EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instance.InstanceId);
+            var tasks = await ReadAsync(await reviewer.GetAsync("/api/tasks?limit=200"), HttpStatusCode.OK);
+            var task = tasks.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instance.InstanceId);
             var detail = await ReadAsync(await reviewer.GetAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
             Assert.Equal("Faulted", (await ReadAsync(await CompleteAsync(reviewer, detail, "close"), HttpStatusCode.OK)).GetProperty("status").GetString());
         }

@@ -91,8 +91,8 @@ public sealed class PowerOfAttorneyTests(JobRoomHost host) : IClassFixture<JobRo
         Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
         Assert.Equal(AccountRequests.AccessRequest, body.GetProperty("procedure").GetString());
         var instanceId = body.GetProperty("instanceId").GetGuid();
-        var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/tasks");
-        Assert.Contains(tasks.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == instanceId);
+        var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/tasks?limit=200");
+        Assert.Contains(tasks.GetProperty("tasks").EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == instanceId);
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.PostAsJsonAsync($"/api/jobroom/access-requests/{instanceId}/approve", new { })).StatusCode);
 
         var approved = await admin.PostAsJsonAsync($"/api/jobroom/access-requests/{instanceId}/approve", new { });

@@ -38,8 +38,8 @@ public sealed class RenewalStartTests(JobRoomHost host) : IClassFixture<JobRoomH
         Assert.Contains("non usa il proprio conto Job-Room da almeno 6 mesi", mail.TextBody);
 
         using var admin = await host.ClientAsync(company.AdminCf);
-        var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/tasks");
-        Assert.Contains(tasks.EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == instanceId);
+        var tasks = await admin.GetFromJsonAsync<JsonElement>("/api/tasks?limit=200");
+        Assert.Contains(tasks.GetProperty("tasks").EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == instanceId);
         var accepted = await admin.PostAsJsonAsync($"/api/jobroom/write-rights/{instanceId}/accept", new { });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal("AccountCheck", (await host.InstanceAsync(instanceId.Value)).State);

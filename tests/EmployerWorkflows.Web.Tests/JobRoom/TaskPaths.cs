@@ -12,8 +12,8 @@ internal static partial class TaskPaths
     /// <summary>The caller's open task of a procedure, with the instance version it saw.</summary>
     public static async Task<(Guid TaskId, long Version)> OpenTaskAsync(HttpClient client, Guid instanceId)
     {
-        var tasks = await client.GetFromJsonAsync<JsonElement>("/api/tasks");
-        var task = tasks.EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instanceId);
+        var tasks = await client.GetFromJsonAsync<JsonElement>("/api/tasks?limit=200");
+        var task = tasks.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instanceId);
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{task.GetProperty("id").GetGuid()}");
         return (task.GetProperty("id").GetGuid(), detail.GetProperty("instanceVersion").GetInt64());
     }

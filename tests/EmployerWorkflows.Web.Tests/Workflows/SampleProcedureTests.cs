@@ -57,8 +57,8 @@ public sealed class SampleProcedureTests : CompanyScenario
 
     private static async Task<System.Text.Json.JsonElement> TaskOfAsync(HttpClient client, Guid instanceId)
     {
-        var tasks = await ReadAsync(await client.GetAsync("/api/tasks"), HttpStatusCode.OK);
-        var task = tasks.EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instanceId);
+        var tasks = await ReadAsync(await client.GetAsync("/api/tasks?limit=200"), HttpStatusCode.OK);
+        var task = tasks.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instanceId);
         return await ReadAsync(await client.GetAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
     }
 }

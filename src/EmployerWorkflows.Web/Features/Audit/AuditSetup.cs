@@ -17,7 +17,7 @@ public static class AuditSetup
     {
         var journal = app.MapGroup("/api").WithTags("Audit").RequireAuthorization();
         journal.MapGet("/me/journal", (long? before, HttpContext http, JournalReader reader, CancellationToken ct) =>
-                reader.ForUserAsync(http.User, CompanyAccess.UserId(http.User)!, before, ct))
+                reader.ForUserAsync(http.User, http.User.UserId()!, before, ct))
             .WithSummary("What I did")
             .WithDescription("The caller's own audit trail, newest first. Actions taken for a company the caller does not act for " +
                              "show what was done, without that company's id or data.");

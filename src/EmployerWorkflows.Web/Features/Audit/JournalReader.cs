@@ -50,7 +50,7 @@ public sealed class JournalReader(JournalQueries queries, AppDbContext db)
     {
         if (WholeTrailRoles.Any(reader.IsInRole))
             return JournalAudience.Agency;
-        var userId = CompanyAccess.UserId(reader) ?? "";
+        var userId = reader.UserId() ?? "";
         var members = await db.Set<Membership>().AsNoTracking()
             .Where(m => m.UserId == userId && m.Status == MembershipStatus.Active).Select(m => m.CompanyId).ToListAsync(ct);
         // A registration the person submitted is theirs until the company is active; then memberships decide.

@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Companies;
@@ -47,7 +48,7 @@ public sealed class EnableMember(AppDbContext db, TimeProvider clock)
 
         member.Profiles = MemberProfiles.ToAssignments(profiles, member.Id);
         db.Add(member);
-        DomainJournal.Record(db, actor, companyId, input.Kind == MembershipKind.Administrator ? "administrator.enable" : "collaborator.enable",
+        JournalWriter.RecordOperation(db, actor, companyId, input.Kind == MembershipKind.Administrator ? "administrator.enable" : "collaborator.enable",
             $"{cf} enabled as {input.Kind} ({input.Relationship}); profiles: {MemberProfiles.Describe(member.Profiles, company)}.", now);
         await db.SaveChangesAsync(ct);
         return Results.Created($"/api/companies/{companyId}/members/{member.Id}", MemberViews.From(member, user));

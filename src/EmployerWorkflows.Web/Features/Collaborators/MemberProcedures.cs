@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Journal;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -14,7 +15,7 @@ namespace EmployerWorkflows.Web.Features.Collaborators;
 /// deadline, rule 39), a change of role (review), stolen credentials (rule 43). Each change and the procedure it
 /// starts commit together.
 /// </summary>
-public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, TimeProvider clock, IConfiguration configuration)
+public sealed class MemberProcedures(AppDbContext db, InstanceQueries instances, IWorkflowEngine engine, TimeProvider clock, IConfiguration configuration)
 {
     public const string Revocation = "collaborator-revocation";
     public const string RoleReview = "collaborator-role-review";
@@ -27,7 +28,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
         var deadline = new DateTimeOffset(endedOn.AddDays(days + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         member.RelationshipEndedOn = endedOn;
         member.Version++;
-        DomainJournal.Record(db, actor, company.Id, "collaborator.end-relationship",
+        JournalWriter.RecordOperation(db, actor, company.Id, "collaborator.end-relationship",
             $"Relationship of {person.CodiceFiscale} ended on {endedOn:yyyy-MM-dd}; privileges to revoke by {deadline:yyyy-MM-dd}.", clock.GetUtcNow());
         return await engine.StartAsync(db, new StartWorkflow(Revocation, null, await VariablesAsync(company, member, person, new JsonObject
         {
@@ -43,9 +44,8 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
         member.EndedAt = clock.GetUtcNow();
         member.Profiles.Clear();
         member.Version++;
-        DomainJournal.Record(db, actor, company.Id, "collaborator.revoke", $"Privileges of {person.CodiceFiscale} revoked: {why}.", clock.GetUtcNow());
-        var pending = await db.Set<WorkflowInstance>().AsNoTracking()
-            .SingleOrDefaultAsync(i => i.DefinitionId == Revocation && i.CorrelationId == member.Id.ToString() && i.Status == InstanceStatus.Running, ct);
+        JournalWriter.RecordOperation(db, actor, company.Id, "collaborator.revoke", $"Privileges of {person.CodiceFiscale} revoked: {why}.", clock.GetUtcNow());
+        var pending = await instances.RunningAsync(Revocation, member.Id.ToString(), ct);
         if (pending is not null)
             await engine.FireAsync(db, new FireTrigger(pending.Id, CollaboratorRevocationTriggers.Revoked, actor), ct);
         else
@@ -55,7 +55,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
     public async Task<WorkflowResult> RecordRoleChangeAsync(Company company, Membership member, AppUser person, AppUser recordedBy,
         string description, WorkflowActor actor, CancellationToken ct)
     {
-        DomainJournal.Record(db, actor, company.Id, "collaborator.role-change", $"{person.CodiceFiscale} changed role: {description}", clock.GetUtcNow());
+        JournalWriter.RecordOperation(db, actor, company.Id, "collaborator.role-change", $"{person.CodiceFiscale} changed role: {description}", clock.GetUtcNow());
         return await engine.StartAsync(db, new StartWorkflow(RoleReview, null, await VariablesAsync(company, member, person, new JsonObject
         {
             ["recordedBy"] = CompanyRecipients.Of(recordedBy),
@@ -70,7 +70,7 @@ public sealed class MemberProcedures(AppDbContext db, IWorkflowEngine engine, Ti
         member.Status = MembershipStatus.Suspended;
         member.SuspensionReason = "Credentials reported stolen";
         member.Version++;
-        DomainJournal.Record(db, actor, company.Id, "administrator.stolen-credentials",
+        JournalWriter.RecordOperation(db, actor, company.Id, "administrator.stolen-credentials",
             $"Credentials of administrator {person.CodiceFiscale} reported stolen; account suspended at once.", clock.GetUtcNow());
         return await engine.StartAsync(db, new StartWorkflow(StolenCredentials, null, await VariablesAsync(company, member, person, new JsonObject
         {

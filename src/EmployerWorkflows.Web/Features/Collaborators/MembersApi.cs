@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -55,7 +56,7 @@ public static class MembersApi
                 db.RemoveRange(member.Profiles);
                 member.Profiles = MemberProfiles.ToAssignments(input.Profiles, member.Id);
                 member.Version++;
-                DomainJournal.Record(db, WorkflowActors.From(http.User, companyId), companyId, "collaborator.profiles",
+                JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "collaborator.profiles",
                     $"Profiles of {person!.CodiceFiscale}: {before} → {MemberProfiles.Describe(member.Profiles, company)}.", clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
                 return Results.Ok(MemberViews.From(member, person));
@@ -75,13 +76,10 @@ public static class MembersApi
                 var (member, person) = await LoadAsync(db, companyId, memberId, ct);
                 if (member is null) return Results.NotFound();
                 var company = await CompaniesApi.Load(db, companyId, ct);
-                return await WorkflowProblems.RunAsync(async () =>
-                {
-                    await procedures.RevokeAsync(company, member, person!, "revoked by an administrator", WorkflowActors.From(http.User, companyId), ct);
-                    return Results.Ok(MemberViews.From(member, person!));
-                });
+                await procedures.RevokeAsync(company, member, person!, "revoked by an administrator", WorkflowActors.From(http.User, companyId), ct);
+                return Results.Ok(MemberViews.From(member, person!));
             })
-            .WithSummary("Revoke every privilege of a person at once").Produces<MemberView>();
+            .WithSummary("Revoke every privilege of a person at once").Produces<MemberView>().AnswersWorkflowRefusals();
 
         group.MapPost("/{memberId:guid}/role-change", async (Guid companyId, Guid memberId, [FromBody] RoleChange input, HttpContext http,
                 AppDbContext db, CompanyAccess access, MemberProcedures procedures, UserManager<AppUser> users, CancellationToken ct) =>
@@ -93,11 +91,11 @@ public static class MembersApi
                 if (errors.Any) return errors.ToResult();
                 var company = await CompaniesApi.Load(db, companyId, ct);
                 var me = (await users.GetUserAsync(http.User))!;
-                return await WorkflowProblems.RunAsync(async () => Results.Ok(await procedures.RecordRoleChangeAsync(
-                    company, member, person!, me, input.Description!.Trim(), WorkflowActors.From(http.User, companyId), ct)));
+                return Results.Ok(await procedures.RecordRoleChangeAsync(
+                    company, member, person!, me, input.Description!.Trim(), WorkflowActors.From(http.User, companyId), ct));
             })
             .WithSummary("Record a change of role or job").WithDescription("Opens a task to review the person's profiles (rule 39).")
-            .ProducesValidationProblem();
+            .AnswersWorkflowRefusals();
 
         group.MapPost("/{memberId:guid}/report-stolen-credentials", async (Guid companyId, Guid memberId, HttpContext http, AppDbContext db,
                 CompanyAccess access, MemberProcedures procedures, UserManager<AppUser> users, CancellationToken ct) =>
@@ -107,14 +105,11 @@ public static class MembersApi
                 if (member is null) return Results.NotFound();
                 var company = await CompaniesApi.Load(db, companyId, ct);
                 var actor = WorkflowActors.From(http.User, companyId);
-                return await WorkflowProblems.RunAsync(async () =>
-                {
-                    if (member.Kind == MembershipKind.Collaborator)
-                        await procedures.RevokeAsync(company, member, person!, "credentials reported stolen", actor, ct);
-                    else
-                        await procedures.SuspendForStolenCredentialsAsync(company, member, person!, (await users.GetUserAsync(http.User))!, actor, ct);
-                    return Results.Ok(MemberViews.From(member, person!));
-                });
+                if (member.Kind == MembershipKind.Collaborator)
+                    await procedures.RevokeAsync(company, member, person!, "credentials reported stolen", actor, ct);
+                else
+                    await procedures.SuspendForStolenCredentialsAsync(company, member, person!, (await users.GetUserAsync(http.User))!, actor, ct);
+                return Results.Ok(MemberViews.From(member, person!));
             })
             .WithSummary("Report stolen credentials")
             .WithDescription("A collaborator loses every privilege at once; an administrator is suspended at once and the agency reviews the case.")
@@ -138,8 +133,8 @@ public static class MembersApi
             errors.Add("endedOn", "La fine del rapporto è già stata registrata.", "The end of the relationship has already been recorded.");
         if (errors.Any) return errors.ToResult();
         var company = await CompaniesApi.Load(db, companyId, ct);
-        return await WorkflowProblems.RunAsync(async () => Results.Ok(await procedures.RecordEndOfRelationshipAsync(
-            company, member, person!, input.EndedOn!.Value, WorkflowActors.From(http.User, companyId), ct)));
+        return Results.Ok(await procedures.RecordEndOfRelationshipAsync(
+            company, member, person!, input.EndedOn!.Value, WorkflowActors.From(http.User, companyId), ct));
     }
 
     private static async Task<(Membership? Member, AppUser? Person)> LoadAsync(AppDbContext db, Guid companyId, Guid memberId, CancellationToken ct)

@@ -62,7 +62,7 @@ public static class CompaniesApi
                 company.InConvention = request.InConvention;
                 company.UpdatedAt = clock.GetUtcNow();
                 company.Version++;
-                DomainJournal.Record(db, WorkflowActors.From(http.User, companyId), companyId, "company.convention",
+                JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "company.convention",
                     request.InConvention ? "Company joined the conventions." : "Company left the conventions.", company.UpdatedAt);
                 await db.SaveChangesAsync(ct);
                 return Results.Ok(new { company.Id, company.InConvention, company.Version });
@@ -90,7 +90,7 @@ public static class CompaniesApi
         company.Apply(request.Company);
         company.UpdatedAt = clock.GetUtcNow();
         company.Version++;
-        DomainJournal.Record(db, WorkflowActors.From(http.User, companyId), companyId, "company.update",
+        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "company.update",
             CompanyChanges.Describe(before, company.ToView()), company.UpdatedAt);
         try
         {

@@ -1,7 +1,6 @@
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Companies.Operations;
 using EmployerWorkflows.Web.Features.Companies.Registration;
-using EmployerWorkflows.Web.Features.Inbox;
 
 namespace EmployerWorkflows.Web.Features.Companies;
 
@@ -21,7 +20,6 @@ public static class CompaniesSetup
     {
         app.MapCompaniesApi();
         app.MapCompanyRegistration();
-        app.MapTasksApi();
         return app;
     }
 }

@@ -21,7 +21,7 @@ public sealed class CompanyAccess(AppDbContext db)
     /// <summary>Null when the user has no rights on the company (callers answer 404: no hint that it exists).</summary>
     public async Task<CompanyRights?> ForAsync(ClaimsPrincipal user, Guid companyId, CancellationToken ct = default)
     {
-        var userId = UserId(user);
+        var userId = user.UserId();
         if (userId is null) return null;
         if (IsAgency(user))
             return await db.Set<Company>().AnyAsync(c => c.Id == companyId, ct) ? new CompanyRights(companyId, true, null) : null;
@@ -45,11 +45,9 @@ public sealed class CompanyAccess(AppDbContext db)
     public IQueryable<Guid> VisibleCompanyIds(ClaimsPrincipal user)
     {
         if (IsAgency(user)) return db.Set<Company>().Select(c => c.Id);
-        var userId = UserId(user) ?? "";
+        var userId = user.UserId() ?? "";
         return db.Set<Membership>().Where(m => m.UserId == userId && m.Status == MembershipStatus.Active).Select(m => m.CompanyId);
     }
-
-    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }
 
 /// <summary>The rights of one user on one company.</summary>

@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -35,7 +36,7 @@ public static class UnitsApi
         if (errors.Any) return errors.ToResult();
         var unit = new OrganisationalUnit { CompanyId = companyId, Name = input.Name!.Trim(), Code = input.Code?.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(unit);
-        DomainJournal.Record(db, WorkflowActors.From(http.User, companyId), companyId, "unit.create", $"Unit «{unit.Name}» created.", unit.CreatedAt);
+        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "unit.create", $"Unit «{unit.Name}» created.", unit.CreatedAt);
         await db.SaveChangesAsync(ct);
         return Results.Created($"/api/companies/{companyId}/units/{unit.Id}", new UnitView(unit.Id, unit.Name, unit.Code));
     }
@@ -51,7 +52,7 @@ public static class UnitsApi
         var summary = $"Unit «{unit.Name}» renamed «{input.Name!.Trim()}».";
         unit.Name = input.Name.Trim();
         unit.Code = input.Code?.Trim();
-        DomainJournal.Record(db, WorkflowActors.From(http.User, companyId), companyId, "unit.update", summary, clock.GetUtcNow());
+        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "unit.update", summary, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Results.Ok(new UnitView(unit.Id, unit.Name, unit.Code));
     }
@@ -70,7 +71,7 @@ public static class UnitsApi
             return Refuse("Ci sono profili assegnati su questa unità: toglili prima di eliminarla.",
                 "Profiles are assigned on this unit: remove them before deleting it.");
         db.Remove(unit);
-        DomainJournal.Record(db, WorkflowActors.From(http.User, companyId), companyId, "unit.delete", $"Unit «{unit.Name}» deleted.", clock.GetUtcNow());
+        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "unit.delete", $"Unit «{unit.Name}» deleted.", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Results.NoContent();
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Operations;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
@@ -158,11 +159,11 @@ public static class DefinitionsApi
             .Where(v => v.DefinitionId == definitionId && v.Status == DefinitionStatus.Draft)
             .Select(v => (int?)v.Revision).SingleOrDefaultAsync(ct);
 
-    private static string? UserIdOf(HttpContext http) => Companies.CompanyAccess.UserId(http.User);
+    private static string? UserIdOf(HttpContext http) => http.User.UserId();
 
     private static async Task JournalAsync(AppDbContext db, HttpContext http, string operation, string summary, TimeProvider clock, CancellationToken ct)
     {
-        DomainJournal.Record(db, WorkflowActors.From(http.User), null, operation, summary, clock.GetUtcNow());
+        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User), null, operation, summary, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 }

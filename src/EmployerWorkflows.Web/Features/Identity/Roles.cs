@@ -9,5 +9,11 @@ public static class Roles
     public const string ProcessDesigner = nameof(ProcessDesigner);
     public const string Operator = nameof(Operator);
 
+    /// <summary>Pseudo-role of tasks addressed to the company's own people rather than to agency staff.</summary>
+    public const string Company = nameof(Company);
+
     public static readonly IReadOnlyList<string> All = [AgencyReviewer, HelpDesk, SecoDesk, ProcessDesigner, Operator];
+
+    /// <summary>Every role a task may be addressed to.</summary>
+    public static readonly IReadOnlyList<string> Tasks = [.. All, Company];
 }

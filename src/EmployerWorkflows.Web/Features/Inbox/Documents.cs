@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using EmployerWorkflows.Runtime.Documents;
-using EmployerWorkflows.Runtime.Persistence;
-using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Runtime.Inbox;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures.Forms;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace EmployerWorkflows.Web.Features.Inbox;
@@ -17,37 +17,40 @@ public static class Documents
 {
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/documents/{documentId:guid}", async (Guid documentId, bool? inline, HttpContext http, AppDbContext db,
-                CompanyAccess access, CancellationToken ct) =>
-            {
-                var document = await db.Set<InstanceDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct);
-                if (document is null || !await MayReadAsync(db, access, http.User, document.InstanceId, ct)) return Results.NotFound();
-                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                var preview = inline == true && UploadCheck.Previewable.Contains(document.ContentType);
-                if (preview)
-                {
-                    http.Response.Headers[HeaderNames.ContentDisposition] =
-                        new ContentDispositionHeaderValue("inline") { FileNameStar = document.FileName }.ToString();
-                    // Chromium's PDF viewer does not run under a sandbox policy; images need nothing else.
-                    if (document.ContentType.StartsWith("image/", StringComparison.Ordinal))
-                        http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; img-src 'self'; sandbox";
-                    return Results.Bytes(document.Content, document.ContentType);
-                }
-                return Results.File(document.Content, "application/octet-stream", document.FileName);
-            })
-            .RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/documents/{documentId:guid}", ReadAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 
-    public static async Task<bool> MayReadAsync(AppDbContext db, CompanyAccess access, ClaimsPrincipal user, Guid instanceId, CancellationToken ct)
+    public sealed record DocumentRequest(Guid DocumentId, bool? Inline, HttpContext Http, InstanceQueries Instances, TaskInbox Inbox,
+        CompanyAccess Access, CancellationToken Ct);
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> ReadAsync([AsParameters] DocumentRequest r)
+    {
+        var document = await r.Instances.DocumentAsync(r.DocumentId, r.Ct);
+        if (document is null || !await MayReadAsync(r.Instances, r.Inbox, r.Access, r.Http.User, document.InstanceId, r.Ct))
+            return TypedResults.NotFound();
+        var headers = r.Http.Response.Headers;
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        if (r.Inline == true && UploadCheck.Previewable.Contains(document.ContentType))
+        {
+            headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("inline") { FileNameStar = document.FileName }.ToString();
+            // Chromium's PDF viewer does not run under a sandbox policy; images need nothing else.
+            if (document.ContentType.StartsWith("image/", StringComparison.Ordinal))
+                headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; img-src 'self'; sandbox";
+            return TypedResults.File(document.Content, document.ContentType);
+        }
+        return TypedResults.File(document.Content, "application/octet-stream", document.FileName);
+    }
+
+    public static async Task<bool> MayReadAsync(InstanceQueries instances, TaskInbox inbox, CompanyAccess access, ClaimsPrincipal user,
+        Guid instanceId, CancellationToken ct)
     {
         if (CompanyAccess.IsAgency(user)) return true;
-        var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+        var instance = await instances.FindAsync(instanceId, ct);
         if (instance is null) return false;
-        var me = CompanyAccess.UserId(user);
+        var me = user.UserId();
         if (me is not null && instance.CreatedBy == me) return true;
         if (instance.CompanyId is { } companyId && await access.ForAsync(user, companyId, ct) is not null) return true;
-        var tasks = await db.Set<WorkflowTask>().AsNoTracking().Where(t => t.InstanceId == instanceId).ToListAsync(ct);
-        return tasks.Any(t => t.CanWork(user));
+        return await inbox.WorksOnInstanceAsync(instanceId, TaskReaders.For(user), ct);
     }
 }

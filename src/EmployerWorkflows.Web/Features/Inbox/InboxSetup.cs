@@ -4,7 +4,6 @@ public static class InboxSetup
 {
     public static WebApplicationBuilder AddInbox(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<InboxQuery>();
         builder.Services.AddScoped<TaskCommands>();
         builder.Services.AddScoped<TaskPageData>();
         return builder;
@@ -12,6 +11,7 @@ public static class InboxSetup
 
     public static WebApplication MapInbox(this WebApplication app)
     {
+        app.MapTasksApi();
         app.MapDocuments();
         app.MapTaskDocuments();
         return app;

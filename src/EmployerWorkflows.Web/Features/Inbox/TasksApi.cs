@@ -1,86 +1,85 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
-using EmployerWorkflows.Runtime.Persistence;
-using EmployerWorkflows.Web.Data;
-using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Runtime.Inbox;
 using EmployerWorkflows.Web.Features.Procedures;
-using EmployerWorkflows.Web.Localization;
+using EmployerWorkflows.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Web.Features.Inbox;
 
+/// <summary>The one task API: list, read and complete the tasks the caller may work.</summary>
 public static class TasksApi
 {
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
-
-        group.MapGet("/", async (HttpContext http, AppDbContext db, CancellationToken ct) =>
-            {
-                var tasks = await db.Set<WorkflowTask>().AsNoTracking()
-                    .Where(t => t.Status == WorkflowTaskStatus.Open)
-                    .VisibleTo(http.User, Roles.All.Append(Hosting.WorkflowRuntimeSetup.CompanyRole))
-                    .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(200).ToListAsync(ct);
-                return tasks.Select(TaskView.From).ToList();
-            })
+        group.MapGet("/", ListAsync)
             .WithSummary("My open tasks")
-            .WithDescription("Open tasks of the caller's roles and those assigned to the caller, soonest due first.");
-
-        group.MapGet("/{taskId:guid}", async (Guid taskId, HttpContext http, AppDbContext db, IWorkflowEngine engine, CancellationToken ct) =>
-            {
-                var task = await db.Set<WorkflowTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
-                if (task is null || !task.CanWork(http.User)) return Results.NotFound();
-                var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
-                var permitted = task.Status == WorkflowTaskStatus.Open && instance.Status == InstanceStatus.Running
-                    ? await engine.GetPermittedActionsAsync(task.InstanceId, WorkflowActors.From(http.User, task.CompanyId), ct)
-                    : [];
-                return Results.Ok(new TaskDetail(TaskView.From(task), instance.State, instance.Version,
-                    permitted.Where(p => task.ActionList.Contains(p.Trigger)).Select(ActionView.From).ToList()));
-            })
-            .WithSummary("A task with the actions the caller may take now")
-            .Produces<TaskDetail>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapPost("/{taskId:guid}/complete", async (Guid taskId, [FromBody] CompleteTask request, HttpContext http,
-                AppDbContext db, IWorkflowEngine engine, CancellationToken ct) =>
-            {
-                var task = await db.Set<WorkflowTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct);
-                if (task is null || !task.CanWork(http.User)) return Results.NotFound();
-                if (task.Status != WorkflowTaskStatus.Open)
-                    return Results.Problem(statusCode: 409,
-                        title: Lang.T("Questa attività è già stata chiusa.", "This task has already been closed."),
-                        detail: Lang.T($"Esito: {task.Outcome}.", $"Outcome: {task.Outcome}."),
-                        extensions: new Dictionary<string, object?> { ["outcome"] = task.Outcome });
-                if (!task.ActionList.Contains(request.Action))
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["action"] = [Lang.T($"Azioni possibili: {task.Actions}.", $"Possible actions: {task.Actions}.")],
-                    });
-                return await WorkflowProblems.RunAsync(async () =>
-                {
-                    var result = await engine.FireAsync(new FireTrigger(task.InstanceId, request.Action,
-                        WorkflowActors.From(http.User, task.CompanyId), request.Payload, request.ExpectedVersion, request.IdempotencyKey), ct);
-                    return Results.Ok(result);
-                });
-            })
+            .WithDescription($"Open tasks of the caller's roles and those assigned to the caller, in the inbox's order (dated tasks soonest "
+                             + $"due first, then undated ones), {DefaultPageSize} per page unless limit says otherwise (at most {MaxPageSize}). "
+                             + "Follow next for the following page; it is null on the last.");
+        group.MapGet("/{taskId:guid}", GetAsync)
+            .WithSummary("A task with the actions the caller may take now");
+        group.MapPost("/{taskId:guid}/complete", CompleteAsync)
             .WithSummary("Complete a task with one of its actions")
             .WithDescription("Fires the action on the task's procedure. Send the instance version you saw as expectedVersion: "
                              + "if someone else acted first the answer is 409 with the current state. An idempotencyKey makes retries safe.")
-            .Produces<WorkflowResult>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .AnswersWorkflowRefusals();
         return app;
+    }
+
+    /// <param name="After">The cursor from the previous page's next link.</param>
+    /// <param name="Limit">Tasks per page, 1 to 200 (50 when absent).</param>
+    public sealed record ListRequest(
+        [property: FromQuery(Name = "after")] string? After,
+        [property: FromQuery(Name = "limit")] int? Limit,
+        ClaimsPrincipal User, TaskInbox Inbox, CancellationToken Ct);
+
+    public static async Task<Results<Ok<TaskList>, ValidationProblem>> ListAsync([AsParameters] ListRequest request)
+    {
+        var errors = new FieldErrors();
+        var limit = request.Limit ?? DefaultPageSize;
+        if (limit is < 1 or > MaxPageSize)
+            errors.Add("limit", $"Indica un numero da 1 a {MaxPageSize}.", $"Give a number from 1 to {MaxPageSize}.");
+        if (!TaskInbox.IsCursor(request.After))
+            errors.Add("after", "Cursore non valido: usa il link next della pagina precedente.",
+                "Invalid cursor: use the next link of the previous page.");
+        if (errors.Any) return errors.ToProblem();
+        var page = await request.Inbox.PageAsync(TaskReaders.For(request.User), new InboxFilter(After: request.After), limit, request.Ct);
+        var next = page.Next is { } cursor
+            ? $"/api/tasks?after={Uri.EscapeDataString(cursor)}" + (request.Limit is { } l ? $"&limit={l}" : "")
+            : null;
+        return TypedResults.Ok(new TaskList(page.Tasks.Select(TaskView.From).ToList(), next));
+    }
+
+    public sealed record TaskRequest(Guid TaskId, ClaimsPrincipal User, TaskInbox Inbox, CancellationToken Ct);
+
+    public static async Task<Results<Ok<TaskDetail>, NotFound>> GetAsync([AsParameters] TaskRequest request)
+    {
+        var actions = await request.Inbox.ActionsAsync(request.TaskId, TaskReaders.For(request.User), WorkflowActors.From(request.User), request.Ct);
+        return actions is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new TaskDetail(TaskView.From(actions.Task), actions.InstanceState, actions.InstanceVersion,
+                actions.Permitted.Select(ActionView.From).ToList()));
+    }
+
+    public sealed record CompleteRequest(Guid TaskId, [property: FromBody] CompleteTask Body, ClaimsPrincipal User, TaskInbox Inbox, CancellationToken Ct);
+
+    public static async Task<Ok<WorkflowResult>> CompleteAsync([AsParameters] CompleteRequest request)
+    {
+        var body = request.Body;
+        return TypedResults.Ok(await request.Inbox.CompleteAsync(request.TaskId, TaskReaders.For(request.User), WorkflowActors.From(request.User),
+            body.Action, body.Payload, body.ExpectedVersion, body.IdempotencyKey, request.Ct));
     }
 }
 
-public sealed record TaskView(Guid Id, Guid InstanceId, string DefinitionId, Guid? CompanyId, string State, string Title, string Form,
-    IReadOnlyList<string> Actions, string? Role, string? AssigneeUserId, string Priority, DateTimeOffset? DueAt, string Status)
-{
-    public static TaskView From(WorkflowTask t) => new(t.Id, t.InstanceId, t.DefinitionId, t.CompanyId, t.State,
-        Lang.IsEnglish ? t.TitleEn : t.TitleIt, t.Form, t.ActionList, t.Role, t.AssigneeUserId, t.Priority.ToString(), t.DueAt, t.Status.ToString());
-}
+/// <summary>A page of tasks; <see cref="Next"/> is the link to the following page, null on the last.</summary>
+public sealed record TaskList(IReadOnlyList<TaskView> Tasks, string? Next);
 
 public sealed record TaskDetail(TaskView Task, string InstanceState, long InstanceVersion, IReadOnlyList<ActionView> PermittedActions);
 

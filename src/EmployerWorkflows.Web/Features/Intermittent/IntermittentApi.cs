@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Intermittent.Calls;
 using EmployerWorkflows.Web.Features.Intermittent.Registration;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -45,7 +46,7 @@ internal static class IntermittentApi
                              "default 48) can be cancelled; otherwise nothing is cancelled and each refused call is listed with its reason.");
     }
 
-    private static string Me(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private static string Me(ClaimsPrincipal user) => user.UserId() ?? "";
 
     public static async Task<Ok<IReadOnlyList<CommunicationSummary>>> List(CommunicationStatus? status, ClaimsPrincipal user,
         CallCommunications communications, CancellationToken ct) =>

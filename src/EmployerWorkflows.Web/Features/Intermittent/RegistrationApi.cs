@@ -30,7 +30,7 @@ internal static class RegistrationApi
             .WithSummary("Adds an intermittent hiring CO to the archive calls are matched against (Help Desk)");
     }
 
-    private static string Me(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private static string Me(ClaimsPrincipal user) => user.UserId() ?? "";
 
     public static async Task<Results<Created<RegistrationView>, ValidationProblem, ProblemHttpResult>> Register(
         HttpRequest request, ClaimsPrincipal user, ServiceRegistrations registrations, CancellationToken ct)

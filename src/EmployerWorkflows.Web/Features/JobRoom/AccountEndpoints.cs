@@ -74,7 +74,7 @@ internal static class AccountEndpoints
 
     private static async Task<IResult> MineAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var userId = JobRoomAccess.UserId(user);
+        var userId = (user.UserId() ?? "");
         var accounts = await db.Set<JobRoomAccount>().AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
         return Results.Ok(accounts.Select(View).ToList());
     }

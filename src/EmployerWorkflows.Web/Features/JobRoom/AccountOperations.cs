@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class ActivateAccountOperation(IServiceScopeFactory scopes, IOptio
         account.ActivatedAt = context.Now;
         account.LastUsedAt = context.Now;
         account.Version++;
-        DomainJournal.Record(context.Db, context.Actor, context.CompanyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, context.CompanyId, Name,
             $"Job-Room account of {account.DisplayName} for UID {account.Uid} activated" +
             (account.IsMainAdministrator ? " as main administrator" : ""), context.Now, context.InstanceId);
         var db = StepOperations.Db(context);
@@ -61,7 +62,7 @@ public sealed class CloseAccountRequestOperation : WorkflowOperation<CloseAccoun
         var account = await AccountOperations.LoadAsync(context, input.AccountId, cancellationToken);
         account.Status = outcome;
         account.Version++;
-        DomainJournal.Record(context.Db, context.Actor, context.CompanyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, context.CompanyId, Name,
             $"Job-Room account request of {account.DisplayName} for UID {account.Uid}: {outcome}", context.Now, context.InstanceId);
         return null;
     }

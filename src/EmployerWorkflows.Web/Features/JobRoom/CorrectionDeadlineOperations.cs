@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Operations;
-using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Runtime.Journal;
 using Microsoft.Extensions.Options;
 
 namespace EmployerWorkflows.Web.Features.JobRoom;
@@ -47,7 +47,7 @@ public sealed class MoveCorrectionDeadlineOperation : WorkflowOperation<MoveCorr
         if (Day(input.NewDeadline) is not { } day || (current is { } c && day <= c))
             throw StepRefusedException.Field("newDeadline", "Indicare la nuova data (aaaa-mm-gg), successiva al termine attuale.",
                 "Give the new date (yyyy-mm-dd), later than the current deadline.");
-        DomainJournal.Record(StepOperations.Db(context), context.Actor, context.CompanyId, "jobroom.correctionDeadline.extended",
+        JournalWriter.RecordOperation(StepOperations.Db(context), context.Actor, context.CompanyId, "jobroom.correctionDeadline.extended",
             $"Correction deadline of KAE-FFE-{input.Reference} moved from {current:yyyy-MM-dd} to {day:yyyy-MM-dd}",
             context.Now, context.InstanceId);
         return Task.FromResult<object?>(WriteRightsProcedures.Deadline(day));

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -80,7 +82,7 @@ internal static class DeadlineEndpoints
         var access = http.RequestServices.GetRequiredService<JobRoomAccess>();
         var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId, ct);
         if (procedure?.DeadlineInstanceId is null) return null;
-        var allowed = procedure.RequesterUserId == JobRoomAccess.UserId(http.User)
+        var allowed = procedure.RequesterUserId == (http.User.UserId() ?? "")
                       || (allowSecoDesk && JobRoomAccess.IsSecoDesk(http.User))
                       || await access.IsMainAdministratorAsync(http.User, procedure.Uid, ct);
         return allowed ? procedure : null;

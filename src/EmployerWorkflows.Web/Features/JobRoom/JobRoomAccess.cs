@@ -11,8 +11,6 @@ namespace EmployerWorkflows.Web.Features.JobRoom;
 /// </summary>
 public sealed class JobRoomAccess(AppDbContext db)
 {
-    public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-
     public static bool IsSecoDesk(ClaimsPrincipal user) => user.IsInRole(Roles.SecoDesk);
 
     public Task<JobRoomAccount?> AccountAsync(string uid, string userId, CancellationToken ct) =>
@@ -24,5 +22,5 @@ public sealed class JobRoomAccess(AppDbContext db)
             .OrderBy(a => a.ActivatedAt).FirstOrDefaultAsync(ct);
 
     public async Task<bool> IsMainAdministratorAsync(ClaimsPrincipal user, string uid, CancellationToken ct) =>
-        await MainAdministratorAsync(uid, ct) is { } main && main.UserId == UserId(user);
+        await MainAdministratorAsync(uid, ct) is { } main && main.UserId == (user.UserId() ?? "");
 }

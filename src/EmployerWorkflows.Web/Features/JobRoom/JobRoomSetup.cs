@@ -3,6 +3,7 @@ using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmployerWorkflows.Web.Features.JobRoom;
 
@@ -58,19 +59,19 @@ public static class JobRoomSetup
 
     /// <summary>
     /// Runs a command in one transaction: the domain change, the workflow steps and the journal commit together.
-    /// An error answer (4xx) rolls everything back; runtime refusals become 404/409/400.
+    /// An error answer (4xx) rolls everything back; a runtime refusal does too, and the global exception handler
+    /// answers it (404/409/400).
     /// </summary>
-    internal static Task<IResult> InTransactionAsync(AppDbContext db, Func<Task<IResult>> work, CancellationToken ct) =>
-        WorkflowProblems.RunAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var result = await work();
-            if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
-                return result;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+    internal static async Task<IResult> InTransactionAsync(AppDbContext db, Func<Task<IResult>> work, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await work();
+        if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
             return result;
-        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
 
     /// <summary>
     /// A SECO desk step: anyone else gets 404, as from the task API, so a step's existence is not revealed to people
@@ -80,6 +81,6 @@ public static class JobRoomSetup
         endpoint.AddEndpointFilter(async (context, next) =>
             context.HttpContext.User.IsInRole(Roles.SecoDesk) ? await next(context) : NotFound());
 
-    internal static IResult NotFound() =>
-        Results.Problem(statusCode: 404, title: Localization.Lang.T("Non trovato.", "Not found."));
+    internal static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: 404, title: Localization.Lang.T("Non trovato.", "Not found."));
 }

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Documents;
-using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Features.Procedures.Forms;
 using EmployerWorkflows.Web.Validation;
@@ -89,7 +90,7 @@ internal static class PowerOfAttorneyEndpoints
     private static async Task<IResult> UploadAsync(Guid instanceId, HttpRequest request, AppDbContext db, IWorkflowEngine engine,
         FileFormCatalog forms, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        if (await LoadAsync(db, instanceId, ct) is not (var instance, var account) || account.UserId != JobRoomAccess.UserId(user))
+        if (await LoadAsync(db, instanceId, ct) is not (var instance, var account) || account.UserId != (user.UserId() ?? ""))
             return JobRoomSetup.NotFound();
         var errors = new FieldErrors();
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
@@ -113,7 +114,7 @@ internal static class PowerOfAttorneyEndpoints
     private static async Task<IResult> SignedCopyAsync(Guid instanceId, AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await LoadAsync(db, instanceId, ct) is not (_, var account) ||
-            !(JobRoomAccess.IsSecoDesk(user) || account.UserId == JobRoomAccess.UserId(user)))
+            !(JobRoomAccess.IsSecoDesk(user) || account.UserId == (user.UserId() ?? "")))
             return JobRoomSetup.NotFound();
         var latest = await db.Set<InstanceDocument>().AsNoTracking()
             .Where(d => d.InstanceId == instanceId && d.Name.StartsWith(SignedProcuraPrefix))

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +66,8 @@ internal static class RegisterEndpoints
         {
             var now = clock.GetUtcNow();
             var entry = await register.UpsertAsync(SwissUid.Parse(uid), input.Name!, input.Street!, input.PostalCode!, input.Town!,
-                JobRoomAccess.UserId(user), now, ct);
-            DomainJournal.Record(db, WorkflowActors.From(user, entry.Id), entry.Id, "jobroom.uidRegister.upsert",
+                (user.UserId() ?? ""), now, ct);
+            JournalWriter.RecordOperation(db, WorkflowActors.From(user, entry.Id), entry.Id, "jobroom.uidRegister.upsert",
                 $"UID register entry {entry.Uid}: {entry.Name}, {entry.Street}, {entry.PostalCode} {entry.Town}", now);
             return Results.Ok(View(entry));
         }, ct);
@@ -97,7 +99,7 @@ internal static class RegisterEndpoints
                 FiledAt = input.FiledAt ?? now,
             };
             db.Add(c);
-            DomainJournal.Record(db, WorkflowActors.From(user, account.RegisterEntryId), account.RegisterEntryId, "jobroom.backPaymentCase.add",
+            JournalWriter.RecordOperation(db, WorkflowActors.From(user, account.RegisterEntryId), account.RegisterEntryId, "jobroom.backPaymentCase.add",
                 $"Back-payment request of UID {uid}, RIS {c.RisNumber}, filed by {account.DisplayName}", now);
             return Task.FromResult(Results.Created($"/api/jobroom/back-payment-cases/{c.Id}", new { c.Id }));
         }, ct);
@@ -113,7 +115,7 @@ internal static class RegisterEndpoints
         {
             account.LastUsedAt = input.LastUsedAt;
             account.Version++;
-            DomainJournal.Record(db, WorkflowActors.From(user, account.RegisterEntryId), account.RegisterEntryId, "jobroom.account.lastUse",
+            JournalWriter.RecordOperation(db, WorkflowActors.From(user, account.RegisterEntryId), account.RegisterEntryId, "jobroom.account.lastUse",
                 $"Last use of the Job-Room account of {account.DisplayName} ({account.Uid}): {input.LastUsedAt:O}", clock.GetUtcNow());
             return Task.FromResult(Results.NoContent());
         }, ct);
@@ -130,7 +132,7 @@ internal static class RegisterEndpoints
             var now = clock.GetUtcNow();
             account.LeftCompanyAt = input.LeftAt ?? now;
             account.Version++;
-            DomainJournal.Record(db, WorkflowActors.From(user, account.RegisterEntryId), account.RegisterEntryId, "jobroom.account.leftCompany",
+            JournalWriter.RecordOperation(db, WorkflowActors.From(user, account.RegisterEntryId), account.RegisterEntryId, "jobroom.account.leftCompany",
                 $"{account.DisplayName} left the company of UID {account.Uid} on {account.LeftCompanyAt:yyyy-MM-dd}", now);
             return Task.FromResult(Results.NoContent());
         }, ct);

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Templates;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +43,7 @@ internal static class SupportEndpoints
         var screenshot = await Uploads.ReadAsync(form?.Files["screenshot"], "screenshot", options.Value.MaxUploadMb, errors, ct);
         if (errors.Any) return errors.ToResult();
         var uid = SwissUid.Parse(uidText).Value;
-        var userId = JobRoomAccess.UserId(user);
+        var userId = (user.UserId() ?? "");
         var account = await db.Set<JobRoomAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.Uid == uid && a.UserId == userId, ct);
         if (account is null)
             return new FieldErrors().Add("uid", "Non hai conti né richieste per questo numero IDI.", "You hold no account or request for this UID.").ToResult();
@@ -68,7 +70,7 @@ internal static class SupportEndpoints
                 Language = options.Value.KaeFfeLanguage, CompanyId = company.Id, InstanceId = instance?.Id, Template = Template,
                 Attachments = [new OutboxAttachment { FileName = $"screenshot.{screenshot!.Extension}", ContentType = screenshot.ContentType, Content = screenshot.Content }],
             }, now);
-            DomainJournal.Record(db, WorkflowActors.From(user, company.Id), company.Id, "jobroom.supportRequest",
+            JournalWriter.RecordOperation(db, WorkflowActors.From(user, company.Id), company.Id, "jobroom.supportRequest",
                 $"Support request for UID {company.Uid.Value} sent to {message.To}", now, instance?.Id);
             return Task.FromResult(Results.Accepted(value: new SupportRequestSent(message.Id, message.To)));
         }, ct);

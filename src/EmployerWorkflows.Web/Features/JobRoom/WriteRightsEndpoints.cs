@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
@@ -136,7 +136,7 @@ internal static partial class WriteRightsEndpoints
     {
         var (db, access, user) = Services(http);
         if (await RequesterProcedureAsync(db, instanceId, user, ct) is not { } procedure) return JobRoomSetup.NotFound();
-        var account = await access.AccountAsync(procedure.Uid, JobRoomAccess.UserId(user), ct);
+        var account = await access.AccountAsync(procedure.Uid, (user.UserId() ?? ""), ct);
         if (account is { IsActive: true })
             return await FireAsync(http, procedure, WriteRightsTriggers.AccountConfirmed, null, input.ExpectedVersion, ct);
         var payload = string.IsNullOrWhiteSpace(input.Email) ? null : new JsonObject { ["email"] = input.Email.Trim() };
@@ -171,7 +171,7 @@ internal static partial class WriteRightsEndpoints
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         var payload = new JsonObject { ["oldEmail"] = form!["oldEmail"].ToString().Trim(), ["newEmail"] = form["newEmail"].ToString().Trim() };
         return await FireAsync(http, procedure, WriteRightsTriggers.SubmitRequest, payload, null, ct, before: () => payload[ScreenshotField] =
-            Inbox.TaskDocuments.Store(db, instanceId, procedure.RegisterEntryId, upload, JobRoomAccess.UserId(user), clock.GetUtcNow()).Id.ToString());
+            Inbox.TaskDocuments.Store(db, instanceId, procedure.RegisterEntryId, upload, (user.UserId() ?? ""), clock.GetUtcNow()).Id.ToString());
     }
 
     /// <summary>Closing the correction deadline is the step's own side effect (<c>jobroom.closeCorrectionDeadline</c>).</summary>
@@ -220,7 +220,7 @@ internal static partial class WriteRightsEndpoints
     /// <summary>The procedure when the caller is its responsible person; company steps are theirs alone.</summary>
     private static Task<WriteRightsProcedure?> RequesterProcedureAsync(AppDbContext db, Guid instanceId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var userId = JobRoomAccess.UserId(user);
+        var userId = (user.UserId() ?? "");
         return db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.InstanceId == instanceId && p.RequesterUserId == userId, ct);
     }
 

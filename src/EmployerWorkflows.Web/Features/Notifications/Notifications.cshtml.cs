@@ -1,6 +1,7 @@
 using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class NotificationsModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var me = CompanyAccess.UserId(User);
+        var me = User.UserId();
         Messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.RecipientUserId == me)
             .OrderByDescending(m => m.CreatedAt).Take(100)
             .Select(m => new Sent(m.Id, m.Subject, m.To, m.Status, m.CreatedAt, m.SentAt, m.Attempts, m.TextBody)).ToListAsync(ct);

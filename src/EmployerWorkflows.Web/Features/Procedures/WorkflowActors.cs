@@ -11,7 +11,7 @@ public static class WorkflowActors
 
     public static WorkflowActor From(ClaimsPrincipal user, Guid? companyId = null)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)
+        var userId = user.UserId()
                      ?? throw new InvalidOperationException("Only an authenticated user can act on a procedure.");
         var roles = Roles.All.Where(user.IsInRole).ToHashSet();
         return new WorkflowActor(userId, user.Identity?.Name, user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name ?? userId,

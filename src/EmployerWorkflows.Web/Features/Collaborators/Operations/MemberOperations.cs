@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class SuspendMember : WorkflowOperation<SuspendMember.Input>
         if (member.Status == MembershipStatus.Active) member.Status = MembershipStatus.Suspended;
         member.SuspensionReason = input.Reason;
         member.Version++;
-        DomainJournal.Record(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} suspended: {member.SuspensionReason}", context.Now, context.InstanceId);
+        JournalWriter.RecordOperation(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} suspended: {member.SuspensionReason}", context.Now, context.InstanceId);
         return null;
     }
 }
@@ -40,7 +41,7 @@ public sealed class ReinstateMember : WorkflowOperation<ReinstateMember.Input>
         member.Status = MembershipStatus.Active;
         member.SuspensionReason = null;
         member.Version++;
-        DomainJournal.Record(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} reinstated.", context.Now, context.InstanceId);
+        JournalWriter.RecordOperation(context.Db, context.Actor, member.CompanyId, Name, $"Membership {member.Id} reinstated.", context.Now, context.InstanceId);
         return null;
     }
 }
@@ -69,7 +70,7 @@ public sealed class EnableAdministrator : WorkflowOperation<EnableAdministrator.
         if (member.Profiles.All(p => p.Profile != Profiles.Administrator))
             member.Profiles.Add(new ProfileAssignment { MembershipId = member.Id, Profile = Profiles.Administrator });
         member.Version++;
-        DomainJournal.Record(context.Db, context.Actor, companyId, Name, $"User {userId} enabled as administrator after agency verification.", context.Now, context.InstanceId);
+        JournalWriter.RecordOperation(context.Db, context.Actor, companyId, Name, $"User {userId} enabled as administrator after agency verification.", context.Now, context.InstanceId);
         return member.Id.ToString();
     }
 }
@@ -93,7 +94,7 @@ public sealed class DisableAdministrator : WorkflowOperation<DisableAdministrato
         member.EndedAt = context.Now;
         member.Profiles.Clear();
         member.Version++;
-        DomainJournal.Record(context.Db, context.Actor, companyId, Name, $"Administrator membership {member.Id} revoked.", context.Now, context.InstanceId);
+        JournalWriter.RecordOperation(context.Db, context.Actor, companyId, Name, $"Administrator membership {member.Id} revoked.", context.Now, context.InstanceId);
         return null;
     }
 }

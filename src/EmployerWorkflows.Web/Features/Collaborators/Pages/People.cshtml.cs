@@ -1,3 +1,4 @@
+using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -57,8 +58,16 @@ public sealed class PeopleModel(AppDbContext db, CompanyAccess access, EnableMem
     {
         if (await LoadAsync(id, ct) is { } refusal) return refusal;
         db.ChangeTracker.Clear();
-        var outcome = PageOutcome.Read(await MembersApi.EndRelationshipAsync(id, memberId, new EndOfRelationship(endedOn), HttpContext, db, access,
-            procedures, clock, ct));
+        PageOutcome outcome;
+        try
+        {
+            outcome = PageOutcome.Read(await MembersApi.EndRelationshipAsync(id, memberId, new EndOfRelationship(endedOn), HttpContext, db, access,
+                procedures, clock, ct));
+        }
+        catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refused)
+        {
+            outcome = new PageOutcome(refused.StatusCode, null, refused.Fields, refused.Title, refused.Detail);
+        }
         if (!outcome.Succeeded)
         {
             Errors = outcome.FieldErrors.ToDictionary(e => $"endedOn-{memberId}", e => e.Value);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -34,7 +35,7 @@ public sealed class ActivateCompany : WorkflowOperation<ActivateCompany.Input>
                 CreatedAt = context.Now, CreatedByUserId = context.Actor.UserId ?? "system",
                 Profiles = [new ProfileAssignment { Profile = Profiles.Administrator }],
             });
-        DomainJournal.Record(context.Db, context.Actor, companyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, companyId, Name,
             $"Company {company.CodiceFiscale} activated; first administrator enabled.", context.Now, context.InstanceId);
         return null;
     }

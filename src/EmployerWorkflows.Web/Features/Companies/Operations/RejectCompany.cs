@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class RejectCompany : WorkflowOperation<RejectCompany.Input>
         company.Status = CompanyStatus.Rejected;
         company.UpdatedAt = context.Now;
         company.Version++;
-        DomainJournal.Record(context.Db, context.Actor, companyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, companyId, Name,
             $"Registration of {company.CodiceFiscale} rejected: {input.Reason}", context.Now, context.InstanceId);
         return null;
     }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Identity;
-using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Localization;
 using EmployerWorkflows.Web.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -19,16 +19,16 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
 {
     public const string DefinitionId = "company-registration";
 
-    public async Task<IResult> HandleAsync(RegistrationRequest request, AppUser user, WorkflowActor actor, CancellationToken ct)
+    public async Task<Outcome<RegistrationView>> HandleAsync(RegistrationRequest request, AppUser user, WorkflowActor actor, CancellationToken ct)
     {
         var errors = CompanyInputValidator.Validate(request.Company, registration: true);
         errors.MaxLength("firstUnitName", request.FirstUnitName, 200);
-        if (errors.Any) return errors.ToResult();
+        if (errors.Any) return Outcome<RegistrationView>.Invalid(errors);
 
         var cf = CompanyCodiceFiscale.Parse(request.Company.CodiceFiscale).Value;
         var company = await db.Set<Company>().Include(c => c.Types).Include(c => c.Units).SingleOrDefaultAsync(c => c.CodiceFiscale == cf, ct);
         if (company is { Status: not CompanyStatus.Rejected })
-            return Duplicate(company.Status).ToResult();
+            return Outcome<RegistrationView>.Invalid(Duplicate(company.Status));
 
         var now = clock.GetUtcNow();
         if (company is null)
@@ -46,7 +46,7 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
         company.SubmittedByUserId = user.Id;
         company.UpdatedAt = now;
         company.Version++;
-        DomainJournal.Record(db, actor, company.Id, "company.register", $"Registration of {cf} ({company.Name}) submitted.", now);
+        JournalWriter.RecordOperation(db, actor, company.Id, "company.register", $"Registration of {cf} ({company.Name}) submitted.", now);
 
         var variables = new JsonObject
         {
@@ -58,22 +58,19 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
                 ["language"] = Lang.Code, ["codiceFiscale"] = user.CodiceFiscale,
             },
         };
-        // The runtime's refusals (e.g. every version of the review retired) are answered as such; nothing is committed.
-        return await WorkflowProblems.RunAsync(async () =>
+        // The runtime's refusals (e.g. every version of the review retired) propagate; nothing is committed.
+        try
         {
-            try
-            {
-                var result = await engine.StartAsync(db, new StartWorkflow(DefinitionId, null, variables, company.Id.ToString(), company.Id, actor), ct);
-                return Results.Created($"/api/companies/{company.Id}", new RegistrationView(company.Id, result.InstanceId, result.State,
-                    Lang.T("Richiesta inviata: l'agenzia la esaminerà entro 5 giorni lavorativi. Riceverai un'email con l'esito.",
-                        "Request sent: the agency will review it within 5 working days. You will receive an email with the outcome.")));
-            }
-            catch (DbUpdateException)
-            {
-                // Another registration of the same codice fiscale committed first (unique index).
-                return Duplicate(CompanyStatus.PendingReview).ToResult();
-            }
-        });
+            var result = await engine.StartAsync(db, new StartWorkflow(DefinitionId, null, variables, company.Id.ToString(), company.Id, actor), ct);
+            return Outcome<RegistrationView>.Done(new RegistrationView(company.Id, result.InstanceId, result.State,
+                Lang.T("Richiesta inviata: l'agenzia la esaminerà entro 5 giorni lavorativi. Riceverai un'email con l'esito.",
+                    "Request sent: the agency will review it within 5 working days. You will receive an email with the outcome.")));
+        }
+        catch (DbUpdateException)
+        {
+            // Another registration of the same codice fiscale committed first (unique index).
+            return Outcome<RegistrationView>.Invalid(Duplicate(CompanyStatus.PendingReview));
+        }
     }
 
     private static FieldErrors Duplicate(CompanyStatus status) => new FieldErrors().Add("codiceFiscale",

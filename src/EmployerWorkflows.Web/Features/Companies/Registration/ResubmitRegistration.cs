@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Instances;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
-using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,21 +12,19 @@ namespace EmployerWorkflows.Web.Features.Companies.Registration;
 /// The submitter answers a request for integration: corrected company data and a message, saved together with
 /// the step back to review. Only the submitter may do it, only while the agency waits for it.
 /// </summary>
-public sealed class ResubmitRegistration(AppDbContext db, IWorkflowEngine engine, TimeProvider clock)
+public sealed class ResubmitRegistration(AppDbContext db, InstanceQueries instances, IWorkflowEngine engine, TimeProvider clock)
 {
-    public async Task<IResult> HandleAsync(Guid companyId, ResubmissionRequest request, WorkflowActor actor, CancellationToken ct)
+    public async Task<Outcome<ResubmissionView>> HandleAsync(Guid companyId, ResubmissionRequest request, WorkflowActor actor, CancellationToken ct)
     {
         var company = await db.Set<Company>().Include(c => c.Types).Include(c => c.Units)
             .SingleOrDefaultAsync(c => c.Id == companyId && c.SubmittedByUserId == actor.UserId, ct);
-        if (company is null) return Results.NotFound();
-        var instance = await db.Set<WorkflowInstance>().AsNoTracking()
-            .Where(i => i.DefinitionId == RegisterCompany.DefinitionId && i.CorrelationId == companyId.ToString() && i.Status == InstanceStatus.Running)
-            .SingleOrDefaultAsync(ct);
-        if (instance is null) return Results.NotFound();
+        if (company is null) return Outcome<ResubmissionView>.NotFound();
+        var instance = await instances.RunningAsync(RegisterCompany.DefinitionId, companyId.ToString(), ct);
+        if (instance is null) return Outcome<ResubmissionView>.NotFound();
 
         var errors = request.Company is null ? new FieldErrors() : CompanyInputValidator.Validate(request.Company, registration: false);
         errors.Required("message", request.Message, "Messaggio per l'agenzia", "Message to the agency").MaxLength("message", request.Message, 4000);
-        if (errors.Any) return errors.ToResult();
+        if (errors.Any) return Outcome<ResubmissionView>.Invalid(errors);
 
         var now = clock.GetUtcNow();
         if (request.Company is not null)
@@ -34,17 +32,14 @@ public sealed class ResubmitRegistration(AppDbContext db, IWorkflowEngine engine
             company.Apply(request.Company);
             company.UpdatedAt = now;
             company.Version++;
-            DomainJournal.Record(db, actor, companyId, "company.update", "Company data corrected during integration.", now, instance.Id);
+            JournalWriter.RecordOperation(db, actor, companyId, "company.update", "Company data corrected during integration.", now, instance.Id);
         }
-        return await WorkflowProblems.RunAsync(async () =>
-        {
-            var payload = new JsonObject { ["message"] = request.Message!.Trim() };
-            // The document the agency asked for, uploaded to this procedure first; the step checks it is the caller's.
-            if (request.RequestedDocumentFile is { } document) payload["requestedDocumentFile"] = document.ToString();
-            var result = await engine.FireAsync(db, new FireTrigger(instance.Id, CompanyRegistrationTriggers.Resubmit, actor, payload, request.ExpectedVersion,
-                request.IdempotencyKey), ct);
-            return Results.Ok(new { result.InstanceId, result.State, result.Version });
-        });
+        var payload = new JsonObject { ["message"] = request.Message!.Trim() };
+        // The document the agency asked for, uploaded to this procedure first; the step checks it is the caller's.
+        if (request.RequestedDocumentFile is { } document) payload["requestedDocumentFile"] = document.ToString();
+        var result = await engine.FireAsync(db, new FireTrigger(instance.Id, CompanyRegistrationTriggers.Resubmit, actor, payload, request.ExpectedVersion,
+            request.IdempotencyKey), ct);
+        return Outcome<ResubmissionView>.Done(new ResubmissionView(result.InstanceId, result.State, result.Version));
     }
 }
 
@@ -53,3 +48,6 @@ public sealed class ResubmitRegistration(AppDbContext db, IWorkflowEngine engine
 /// required when the agency asked for one.</param>
 public sealed record ResubmissionRequest(CompanyInput? Company, string? Message, long? ExpectedVersion, string? IdempotencyKey,
     Guid? RequestedDocumentFile = null);
+
+/// <summary>Where the registration stands after the answer.</summary>
+public sealed record ResubmissionView(Guid InstanceId, string State, long Version);

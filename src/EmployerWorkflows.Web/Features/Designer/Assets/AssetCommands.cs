@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using EmployerWorkflows.Runtime.Assets;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using static EmployerWorkflows.Web.Localization.Lang;
 
@@ -27,7 +29,7 @@ public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvide
     public Task<IResult> SaveAsync(AssetKey key, AssetSave request, ClaimsPrincipal user, CancellationToken ct) =>
         RunAsync(key, T("Il testo contiene errori: non è stato salvato.", "The text has errors and was not saved."), async () =>
         {
-            var saved = await store.SaveAsync(key, request.Source ?? "", request.Revision, CompanyAccess.UserId(user), ct);
+            var saved = await store.SaveAsync(key, request.Source ?? "", request.Revision, user.UserId(), ct);
             await JournalAsync(user, "asset.save", $"{key} saved (revision {saved.Revision}).", ct);
             return saved;
         });
@@ -35,7 +37,7 @@ public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvide
     public Task<IResult> RestoreFileAsync(AssetKey key, int revision, ClaimsPrincipal user, CancellationToken ct) =>
         RunAsync(key, T("Non si può ripristinare.", "It cannot be restored."), async () =>
         {
-            var restored = await store.RestoreFileAsync(key, revision, CompanyAccess.UserId(user), ct);
+            var restored = await store.RestoreFileAsync(key, revision, user.UserId(), ct);
             if (restored.Revision != revision)
                 await JournalAsync(user, "asset.restore-file", $"{key} back to its shipped file (revision {restored.Revision}).", ct);
             return restored;
@@ -79,7 +81,7 @@ public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvide
 
     private async Task JournalAsync(ClaimsPrincipal user, string operation, string summary, CancellationToken ct)
     {
-        DomainJournal.Record(db, WorkflowActors.From(user), null, operation, summary, clock.GetUtcNow());
+        JournalWriter.RecordOperation(db, WorkflowActors.From(user), null, operation, summary, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 }

@@ -26,7 +26,7 @@ public static class SandboxApi
                     return Results.Problem(statusCode: 400, title: Lang.T("La definizione contiene errori.", "The definition has errors."),
                         extensions: new Dictionary<string, object?> { ["errors"] = DesignerError.Of(check.Errors) });
                 var session = new SandboxSession(WorkflowRuntimeSetup.WorkflowsPath(configuration, configuration["App:Home"]!),
-                    Roles.All.Append(WorkflowRuntimeSetup.CompanyRole), operations, clock.GetUtcNow());
+                    Roles.Tasks, operations, clock.GetUtcNow());
                 registry.Add(session);
                 return await Run(() => session.StartAsync(request.Json!, request.Variables, Tester(http), ct));
             })
@@ -65,7 +65,7 @@ public static class SandboxApi
     private static WorkflowActor Tester(HttpContext http)
     {
         var me = WorkflowActors.From(http.User);
-        return me with { Roles = Roles.All.Append(WorkflowRuntimeSetup.CompanyRole).ToHashSet() };
+        return me with { Roles = Roles.Tasks.ToHashSet() };
     }
 
     private static async Task<IResult> Run(Func<Task<SandboxSnapshot>> step)

@@ -1,4 +1,5 @@
 using EmployerWorkflows.Runtime.Definitions;
+using EmployerWorkflows.Runtime.Inbox;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
@@ -14,9 +15,9 @@ using static EmployerWorkflows.Web.Localization.Lang;
 namespace EmployerWorkflows.Web.Features.Inbox.Pages;
 
 [Authorize(Roles = $"{Roles.AgencyReviewer},{Roles.HelpDesk},{Roles.SecoDesk}")]
-public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbContext db, DefinitionStore definitions, TimeProvider clock) : PageModel
+public sealed class InboxModel(TaskInbox inbox, TaskCommands commands, AppDbContext db, DefinitionStore definitions, TimeProvider clock) : PageModel
 {
-    public static readonly IReadOnlyList<string> InboxRoles = [.. Roles.All, Hosting.WorkflowRuntimeSetup.CompanyRole];
+    public const int PageSize = 25;
 
     [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
@@ -38,13 +39,14 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
     public DateTimeOffset Now { get; private set; }
     [TempData] public string? Message { get; set; }
 
-    public InboxFilter Filter => new(Procedure, State, Assignee, Due, Company, Sort, After);
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        Results = await inbox.PageAsync(User, InboxRoles, Filter, ct: ct);
-        Counts = await inbox.CountAsync(User, InboxRoles, ct);
+        var reader = TaskReaders.For(User);
+        // A cursor this inbox did not write (an edited link) starts again from the first page.
+        var filter = new InboxFilter(Procedure, State, Assignee, Due, await CompanyIdsAsync(ct), Sort, TaskInbox.IsCursor(After) ? After : null);
+        Results = await inbox.PageAsync(reader, filter, PageSize, ct);
+        Counts = await inbox.CountAsync(reader, ct);
         var companyIds = Results.Tasks.Where(t => t.CompanyId != null).Select(t => t.CompanyId!.Value).Distinct().ToList();
         Companies = await db.Set<Company>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var people = Results.Tasks.Select(t => t.ClaimedByUserId).Where(id => id != null).Distinct().ToList();
@@ -66,6 +68,15 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
     public Task<IActionResult> OnPostAssignAsync(Guid taskId, string? colleague, CancellationToken ct) =>
         Done(commands.AssignAsync(taskId, colleague, User, ct), T("Attività assegnata.", "Task assigned."));
 
+    /// <summary>The companies the company search matches, by codice fiscale or part of the name; null when not searching.</summary>
+    private async Task<IReadOnlyCollection<Guid>?> CompanyIdsAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Company)) return null;
+        var term = Company.Trim().ToUpperInvariant();
+        return await db.Set<Company>().AsNoTracking().Where(c => c.CodiceFiscale == term || c.Name.ToUpper().Contains(term))
+            .Select(c => c.Id).ToListAsync(ct);
+    }
+
     private async Task<IActionResult> Done(Task<Domain.Identifiers.IdentifierError?> command, string success)
     {
         var error = await command;
@@ -84,9 +95,9 @@ public sealed class InboxModel(InboxQuery inbox, TaskCommands commands, AppDbCon
         return values.Where(v => !string.IsNullOrEmpty(v.Value)).ToDictionary();
     }
 
-    public string StateTitle(WorkflowTask task) =>
+    public string StateTitle(InboxTask task) =>
         Definitions.TryGetValue(task.DefinitionId, out var d) ? ProcedureMap.Title(d, task.State) : TriggerTitles.Humanise(task.State).For(Code);
 
-    public string Urgency(WorkflowTask task) =>
+    public string Urgency(InboxTask task) =>
         task.DueAt is not { } due ? "" : due < Now ? "overdue" : due < Now.AddDays(2) ? "due-soon" : "";
 }

@@ -63,17 +63,16 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
             // Uploads are saved with the step, whichever way it is fired (a resubmission may carry a requested document).
             // Stored in the step's transaction; the field's value is the document's id, as through the API.
             foreach (var file in submission.Files)
-                submission.Payload[file.Field] = TaskDocuments.Store(db, context.Task, file, actor.UserId, clock.GetUtcNow()).Id.ToString();
+                submission.Payload[file.Field] = TaskDocuments.Store(db, context.Task, file, actor.UserId, clock.GetUtcNow()).ToString();
             if (context.Instance.DefinitionId == RegisterCompany.DefinitionId && action == CompanyRegistrationTriggers.Resubmit)
             {
                 // The submitter corrects the company data on the same page (codice fiscale excluded).
-                var outcome = PageOutcome.Read(await resubmit.HandleAsync(context.Task.CompanyId!.Value,
+                var outcome = await resubmit.HandleAsync(context.Task.CompanyId!.Value,
                     new ResubmissionRequest(CompanyData!.ToInput(withCodiceFiscale: false), submission.Payload["message"]?.GetValue<string>(),
-                        expectedVersion, null, RequestedDocument(submission)), actor, ct));
-                if (outcome.StatusCode == 409) return await ActedFirstAsync(id, ct);
+                        expectedVersion, null, RequestedDocument(submission)), actor, ct);
                 if (!outcome.Succeeded)
                 {
-                    Errors = outcome.FieldErrors.Count > 0 ? outcome.FieldErrors : new Dictionary<string, string[]> { [""] = [outcome.Title ?? ""] };
+                    Errors = outcome.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { [""] = [outcome.Message] };
                     return Page();
                 }
             }
@@ -86,17 +85,16 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
         {
             return await ActedFirstAsync(id, ct);
         }
-        catch (WorkflowException e) when (WorkflowProblems.ToResult(e) is { } result)
+        catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refusal)
         {
             // Refused by the step's contract or checks: the same field errors the API gives, beside the fields.
-            var outcome = PageOutcome.Read(result);
-            if (outcome.StatusCode == StatusCodes.Status400BadRequest)
+            if (refusal.StatusCode == StatusCodes.Status400BadRequest)
             {
                 db.ChangeTracker.Clear();
-                Errors = new Dictionary<string, string[]>(outcome.FieldErrors) { [""] = [outcome.Title ?? ""] };
+                Errors = new Dictionary<string, string[]>(refusal.Fields) { [""] = [refusal.Title] };
                 return Page();
             }
-            Conflict = outcome.Title + " " + outcome.Detail;
+            Conflict = refusal.Title + " " + refusal.Detail;
             return Page();
         }
         TempData["Message"] = T("Operazione registrata.", "Done.");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Runtime.Templates;
 using EmployerWorkflows.Web.Data;
@@ -104,7 +105,7 @@ public sealed class CallSending(AppDbContext db, CallCommunications communicatio
             HtmlBody = email.HtmlBody, Language = language, CompanyId = registration.CompanyId, RecipientUserId = registration.UserId, Template = Template,
             Attachments = [new OutboxAttachment { FileName = $"ricevuta-{communication.Number}.pdf", ContentType = "application/pdf", Content = communication.Receipt }],
         }, now);
-        DomainJournal.Record(db, actor, registration.CompanyId, communication.Type == CommunicationType.Invio ? "intermittent.send" : "intermittent.cancel",
+        JournalWriter.RecordOperation(db, actor, registration.CompanyId, communication.Type == CommunicationType.Invio ? "intermittent.send" : "intermittent.cancel",
             $"Communication {communication.Number} ({CallCommunications.TypeCode(communication.Type)}, {communication.Channel}) for {communication.EmployerCf} sent: " +
             string.Join("; ", communication.Lines.Select(l => $"{l.WorkerCf} {l.StartDate:dd/MM/yyyy}-{l.LastDay:dd/MM/yyyy}")), now);
     }

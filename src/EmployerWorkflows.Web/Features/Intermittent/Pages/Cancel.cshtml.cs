@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Intermittent.Calls;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ public sealed class CancelModel(CallCancellations cancellations) : PageModel
     public IReadOnlyList<CancellableCall> Calls { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private string Me => User.UserId() ?? "";
 
     public async Task OnGetAsync(CancellationToken ct) => Calls = await cancellations.CallsAsync(Me, Ids, ct);
 

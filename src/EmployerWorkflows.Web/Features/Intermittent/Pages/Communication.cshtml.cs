@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Intermittent.Calls;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +25,7 @@ public sealed class CommunicationModel(CallCommunications communications, CallSe
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public CallLineInput Posted { get; private set; } = new(null, null, null, null);
 
-    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private string Me => User.UserId() ?? "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Intermittent.Calls;
 using EmployerWorkflows.Web.Features.Intermittent.Registration;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, ServiceRegistrations registratio
     public IReadOnlyList<CommunicationSummary> Communications { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private string Me => User.UserId() ?? "";
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

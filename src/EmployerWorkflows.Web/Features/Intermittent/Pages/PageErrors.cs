@@ -1,4 +1,5 @@
 using EmployerWorkflows.Web.Localization;
+using EmployerWorkflows.Web.Validation;
 
 namespace EmployerWorkflows.Web.Features.Intermittent.Pages;
 

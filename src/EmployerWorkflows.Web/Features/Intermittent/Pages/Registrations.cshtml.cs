@@ -1,4 +1,4 @@
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Inbox;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -13,7 +13,7 @@ public sealed record RegistrationRow(Guid Id, string Applicant, string Applicant
 
 /// <summary>The help desk's registrations inbox: pending requests first, each opening its review task (documents, approve, reject with a reason).</summary>
 [Authorize(Roles = Roles.HelpDesk)]
-public sealed class RegistrationsModel(AppDbContext db) : PageModel
+public sealed class RegistrationsModel(AppDbContext db, TaskInbox inbox) : PageModel
 {
     public IReadOnlyList<RegistrationRow> Rows { get; private set; } = [];
 
@@ -24,10 +24,7 @@ public sealed class RegistrationsModel(AppDbContext db) : PageModel
             .GroupJoin(db.Set<Company>(), x => x.r.CompanyId, c => c.Id, (x, c) => new { x, c })
             .SelectMany(x => x.c.DefaultIfEmpty(), (x, c) => new { x.x, Company = c == null ? null : c.Name })
             .OrderByDescending(x => x.x.r.CreatedAt).Take(200).ToListAsync(ct);
-        var instances = rows.Select(x => x.x.r.InstanceId).ToList();
-        var tasks = await db.Set<WorkflowTask>().AsNoTracking()
-            .Where(t => instances.Contains(t.InstanceId) && t.Status == WorkflowTaskStatus.Open)
-            .Select(t => new { t.InstanceId, t.Id }).ToListAsync(ct);
+        var tasks = await inbox.OpenOfInstancesAsync(rows.Select(x => x.x.r.InstanceId).OfType<Guid>().ToList(), ct);
         Rows = rows.Select(x => new RegistrationRow(x.x.r.Id, $"{x.x.FirstName} {x.x.LastName}", x.x.CodiceFiscale, x.x.r.Kind, x.Company, x.x.r.Status,
                 x.x.r.CreatedAt, tasks.FirstOrDefault(t => t.InstanceId == x.x.r.InstanceId)?.Id))
             .OrderBy(r => r.Status != RegistrationStatus.Pending).ThenByDescending(r => r.CreatedAt).ToList();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Intermittent.Sms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ public sealed class SmsNumbersModel(SmsNumbers numbers) : PageModel
     public IReadOnlyList<SmsNumberView> Numbers { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private string Me => User.UserId() ?? "";
 
     public async Task OnGetAsync(CancellationToken ct) => Numbers = await numbers.MineAsync(Me, ct);
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class ApproveRegistration : WorkflowOperation<ApproveRegistration.
         var registration = await context.Db.Set<ServiceRegistration>().SingleAsync(r => r.Id == input.RegistrationId, cancellationToken);
         registration.Status = RegistrationStatus.Approved;
         registration.DecidedAt = context.Now;
-        DomainJournal.Record(context.Db, context.Actor, registration.CompanyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, registration.CompanyId, Name,
             $"Registration {registration.Id} to intermittent-work calls approved.", context.Now, context.InstanceId);
         return null;
     }
@@ -40,7 +41,7 @@ public sealed class RejectRegistration : WorkflowOperation<RejectRegistration.In
         registration.Status = RegistrationStatus.Rejected;
         registration.DecidedAt = context.Now;
         registration.DecisionReason = input.Reason;
-        DomainJournal.Record(context.Db, context.Actor, registration.CompanyId, Name,
+        JournalWriter.RecordOperation(context.Db, context.Actor, registration.CompanyId, Name,
             $"Registration {registration.Id} to intermittent-work calls rejected.", context.Now, context.InstanceId);
         return null;
     }

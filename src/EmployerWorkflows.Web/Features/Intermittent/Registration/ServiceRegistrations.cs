@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using EmployerWorkflows.Runtime.Forms;
 using EmployerWorkflows.Runtime.Documents;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Forms;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Companies;
@@ -96,7 +97,7 @@ public sealed class ServiceRegistrations(AppDbContext db, IWorkflowEngine engine
         db.Add(registration);
         foreach (var file in submission.Files)
             InstanceDocuments.Add(db, started.InstanceId, company?.Id, file.Field, file.FileName, file.ContentType, file.Content, user.Id, now);
-        DomainJournal.Record(db, actor, company?.Id, "intermittent.register",
+        JournalWriter.RecordOperation(db, actor, company?.Id, "intermittent.register",
             $"Registration to intermittent-work calls as {variables["kind"]} submitted{(company is null ? "" : $" for {company.CodiceFiscale}")}.", now, started.InstanceId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Companies;
@@ -111,7 +112,7 @@ public sealed class SmsInbox(AppDbContext db, CallCommunications communications,
     private async Task<(SmsRefusal, SmsReply)> RefuseAsync(WorkflowActor actor, SmsRefusal refusal, string? from, string? text, IdentifierError reason,
         CancellationToken ct)
     {
-        DomainJournal.Record(db, actor, actor.CompanyId, "intermittent.sms.refused",
+        JournalWriter.RecordOperation(db, actor, actor.CompanyId, "intermittent.sms.refused",
             $"SMS from {Truncate(from)} refused ({refusal}): «{Truncate(text)}». {reason.English}", calendar.Now);
         await db.SaveChangesAsync(ct);
         return (refusal, new SmsReply(false, reason.For(Lang.Code), null));

@@ -37,11 +37,17 @@ public sealed class InstanceModel(InstanceLookup lookup, MigrationTargets target
 
     public async Task<IActionResult> OnPostRetryAsync(Guid instanceId, Guid incidentId, CancellationToken ct)
     {
-        var outcome = PageOutcome.Read(await commands.RetryAsync(incidentId, User, ct));
-        if (outcome.StatusCode == StatusCodes.Status404NotFound)
-            outcome = outcome with { Title = T("Questo incidente è già stato risolto o non esiste.", "This incident has already been resolved or does not exist.") };
-        if (!outcome.Succeeded) return await RefusedAsync(instanceId, outcome, ct);
-        var result = (WorkflowResult)outcome.Value!;
+        WorkflowResult result;
+        try
+        {
+            result = await commands.RetryAsync(incidentId, User, ct);
+        }
+        catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refusal)
+        {
+            return await RefusedAsync(instanceId, refusal.StatusCode == StatusCodes.Status404NotFound
+                ? refusal with { Title = T("Questo incidente è già stato risolto o non esiste.", "This incident has already been resolved or does not exist."), Detail = null }
+                : refusal, ct);
+        }
         var state = await StateTitleAsync(instanceId, result.State, ct);
         if (result.Status == InstanceStatus.Faulted)
             Warning = T($"Il nuovo tentativo non è riuscito: la causa dell'errore c'è ancora. È stato aperto un nuovo incidente (stato «{state}»).",
@@ -63,8 +69,14 @@ public sealed class InstanceModel(InstanceLookup lookup, MigrationTargets target
             if (errors.Any) Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(instanceId, null, ct);
         }
-        var outcome = PageOutcome.Read(await commands.CancelAsync(instanceId, reason, User, ct));
-        if (!outcome.Succeeded) return await RefusedAsync(instanceId, outcome, ct);
+        try
+        {
+            await commands.CancelAsync(instanceId, reason!, User, ct);
+        }
+        catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refusal)
+        {
+            return await RefusedAsync(instanceId, refusal, ct);
+        }
         Message = T("Pratica annullata: attività e scadenze chiuse, incidenti risolti.", "Instance cancelled: tasks and deadlines closed, incidents resolved.");
         return RedirectToPage(new { instanceId });
     }
@@ -72,25 +84,35 @@ public sealed class InstanceModel(InstanceLookup lookup, MigrationTargets target
     public async Task<IActionResult> OnPostCheckMigrationAsync(Guid instanceId, int targetVersion, Dictionary<string, string>? mapping, CancellationToken ct)
     {
         Mapping = mapping ?? [];
-        var outcome = PageOutcome.Read(await commands.CheckMigrationAsync(instanceId, new MigrateRequest(targetVersion, mapping), User, ct));
-        if (!outcome.Succeeded) return await RefusedAsync(instanceId, outcome, ct, targetVersion);
-        Check = (MigrationCheck)outcome.Value!;
+        try
+        {
+            Check = await commands.CheckMigrationAsync(instanceId, new MigrateRequest(targetVersion, mapping), User, ct);
+        }
+        catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refusal)
+        {
+            return await RefusedAsync(instanceId, refusal, ct, targetVersion);
+        }
         return await ShowAsync(instanceId, targetVersion, ct);
     }
 
     public async Task<IActionResult> OnPostMigrateAsync(Guid instanceId, int targetVersion, Dictionary<string, string>? mapping, CancellationToken ct)
     {
         Mapping = mapping ?? [];
-        var result = await commands.MigrateAsync(instanceId, new MigrateRequest(targetVersion, mapping), User, ct);
-        var outcome = PageOutcome.Read(result);
-        if (outcome.StatusCode == StatusCodes.Status400BadRequest && OperatorCommands.Problems(result) is { } problems)
+        MigrationOutcome outcome;
+        try
         {
-            Check = new MigrationCheck(false, problems);
+            outcome = await commands.MigrateAsync(instanceId, new MigrateRequest(targetVersion, mapping), User, ct);
+        }
+        catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refusal)
+        {
+            return await RefusedAsync(instanceId, refusal, ct, targetVersion);
+        }
+        if (outcome.Moved is not { } moved)
+        {
+            Check = new MigrationCheck(false, outcome.Problems);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(instanceId, targetVersion, ct);
         }
-        if (!outcome.Succeeded) return await RefusedAsync(instanceId, outcome, ct, targetVersion);
-        var moved = (WorkflowResult)outcome.Value!;
         Message = T($"Pratica spostata sulla versione {targetVersion}, nello stato «{await StateTitleAsync(instanceId, moved.State, ct)}».",
             $"Instance moved to version {targetVersion}, in state «{await StateTitleAsync(instanceId, moved.State, ct)}».");
         return RedirectToPage(new { instanceId });
@@ -110,11 +132,11 @@ public sealed class InstanceModel(InstanceLookup lookup, MigrationTargets target
         return Page();
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid instanceId, PageOutcome outcome, CancellationToken ct, int? migrateTo = null)
+    private async Task<IActionResult> RefusedAsync(Guid instanceId, Refusal refusal, CancellationToken ct, int? migrateTo = null)
     {
-        Problem = string.Join(" ", new[] { outcome.Title, outcome.Detail }.Where(t => !string.IsNullOrWhiteSpace(t)));
-        if (outcome.FieldErrors.Count > 0) Errors = outcome.FieldErrors;
-        Response.StatusCode = outcome.StatusCode;
+        Problem = refusal.Text;
+        if (refusal.Fields.Count > 0) Errors = refusal.Fields;
+        Response.StatusCode = refusal.StatusCode;
         return await ShowAsync(instanceId, migrateTo, ct);
     }
 

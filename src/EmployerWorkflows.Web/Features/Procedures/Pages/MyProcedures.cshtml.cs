@@ -1,10 +1,12 @@
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Journal;
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Inbox;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Audit;
 using EmployerWorkflows.Web.Features.Companies;
+using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Inbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,12 +16,12 @@ namespace EmployerWorkflows.Web.Features.Procedures.Pages;
 
 /// <summary>One procedure as the company sees it: where it stands, what it must do now, by when, and what happened.</summary>
 public sealed record ProcedureView(
-    WorkflowInstance Instance, WorkflowDefinition Definition, string? CompanyName, IReadOnlyList<Step> Steps,
-    IReadOnlyList<WorkflowTask> MyTasks, IReadOnlyList<WorkflowTask> AgencyTasks, IReadOnlyList<JournalEntry> History);
+    InstanceView Instance, WorkflowDefinition Definition, string? CompanyName, IReadOnlyList<Step> Steps,
+    IReadOnlyList<InboxTask> MyTasks, IReadOnlyList<InboxTask> AgencyTasks, IReadOnlyList<JournalEntry> History);
 
 /// <summary>«Le mie pratiche»: the procedures the person started and those of the companies they act for.</summary>
 [Authorize]
-public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, DefinitionStore definitions, JournalReader journal, TimeProvider clock)
+public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, InstanceQueries instanceQueries, TaskInbox inbox, DefinitionStore definitions, JournalReader journal, TimeProvider clock)
     : PageModel
 {
     public IReadOnlyList<ProcedureView> Procedures { get; private set; } = [];
@@ -30,13 +32,11 @@ public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, Def
     {
         Now = clock.GetUtcNow();
         Submitted = TempData["Submitted"] as string;
-        var me = CompanyAccess.UserId(User)!;
-        var companies = CompanyAccess.IsAgency(User) ? db.Set<Company>().Where(_ => false).Select(c => c.Id) : access.VisibleCompanyIds(User);
-        var instances = await db.Set<WorkflowInstance>().AsNoTracking()
-            .Where(i => i.CreatedBy == me || (i.CompanyId != null && companies.Contains(i.CompanyId.Value)))
-            .OrderByDescending(i => i.UpdatedAt).Take(50).ToListAsync(ct);
-        var ids = instances.Select(i => i.Id).ToList();
-        var tasks = await db.Set<WorkflowTask>().AsNoTracking().Where(t => ids.Contains(t.InstanceId) && t.Status == WorkflowTaskStatus.Open).ToListAsync(ct);
+        var me = User.UserId()!;
+        List<Guid> companies = CompanyAccess.IsAgency(User) ? [] : await access.VisibleCompanyIds(User).ToListAsync(ct);
+        var instances = await instanceQueries.RecentAsync(me, companies, 50, ct);
+        var tasks = await inbox.OpenOfInstancesAsync(instances.Select(i => i.Id).ToList(), ct);
+        var reader = TaskReaders.For(User);
         var companyIds = instances.Select(i => i.CompanyId).OfType<Guid>().Distinct().ToList();
         var names = await db.Set<Company>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var views = new List<ProcedureView>();
@@ -45,7 +45,7 @@ public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, Def
             var definition = (await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct)).Definition;
             var history = await journal.ForInstanceAsync(User, instance.Id, 100, ct);
             var open = tasks.Where(t => t.InstanceId == instance.Id).ToList();
-            var mine = open.Where(t => t.CanWork(User)).ToList();
+            var mine = open.Where(reader.CanWork).ToList();
             views.Add(new ProcedureView(instance, definition, instance.CompanyId is { } c ? names.GetValueOrDefault(c) : null,
                 ProcedureMap.Stepper(definition, instance.State, history), mine, open.Except(mine).ToList(), history));
         }

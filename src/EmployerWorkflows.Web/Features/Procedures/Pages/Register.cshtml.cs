@@ -1,10 +1,12 @@
 using EmployerWorkflows.Runtime.Documents;
+using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Companies.Pages;
 using EmployerWorkflows.Web.Features.Companies.Registration;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures.Forms;
+using EmployerWorkflows.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +38,7 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
     public CompanyForm Form { get; private set; } = new();
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     /// <summary>A refusal that is not about a field, e.g. the procedure takes no new requests; what was typed stays.</summary>
-    public PageOutcome? Refusal { get; private set; }
+    public Refusal? Refusal { get; private set; }
 
     public void OnGet() { }
 
@@ -84,17 +86,24 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
         }
         var user = (await users.GetUserAsync(User))!;
         var actor = WorkflowActors.From(User);
-        var outcome = PageOutcome.Read(await register.HandleAsync(
-            new RegistrationRequest(Form.ToInput(withCodiceFiscale: true), Form["firstUnitName"]), user, actor, ct));
-        if (!outcome.Succeeded)
+        Outcome<RegistrationView> outcome;
+        try
         {
-            Errors = outcome.FieldErrors;
-            // Field errors lead back to the first step; any other refusal is shown on this step, with the data kept.
-            if (Errors.Count > 0) Step = 0;
-            else Refusal = outcome;
+            outcome = await register.HandleAsync(new RegistrationRequest(Form.ToInput(withCodiceFiscale: true), Form["firstUnitName"]), user, actor, ct);
+        }
+        catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refusal)
+        {
+            // Any refusal but field errors is shown on this step, with the data kept.
+            Refusal = refusal;
             return Page();
         }
-        var view = (RegistrationView)outcome.Value!;
+        if (outcome.Value is not { } view)
+        {
+            // Field errors lead back to the first step.
+            Errors = outcome.Errors!.ToDictionary();
+            Step = 0;
+            return Page();
+        }
         if (content is not null)
         {
             InstanceDocuments.Add(db, view.InstanceId, view.CompanyId, "chamberExtract", Path.GetFileName(extract!.FileName), contentType!,

@@ -3,12 +3,12 @@ using EmployerWorkflows.Web.Localization;
 using EmployerWorkflows.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace EmployerWorkflows.Web.Features.Intermittent;
+namespace EmployerWorkflows.Web.Validation;
 
 /// <summary>
-/// What a service of the feature did, in domain terms: done, not found (or not the caller's), bad input with field
-/// errors, or refused as a whole with a reason (not registered, already sent, not cancellable…). Pages, the API and the
-/// SMS webhook each translate it; the services never build HTTP answers.
+/// What a service did, in domain terms: done, not found (or not the caller's), bad input with field errors, or refused
+/// as a whole with a reason (not registered, already sent, not cancellable…). Pages, APIs and webhooks each translate
+/// it; the services never build HTTP answers.
 /// </summary>
 public sealed record Outcome<T>
 {
