@@ -1,7 +1,9 @@
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Telemetry;
 using EmployerWorkflows.Runtime.Versions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EmployerWorkflows.Runtime.Timers;
 
@@ -13,7 +15,7 @@ namespace EmployerWorkflows.Runtime.Timers;
 /// conflict) abandons the attempt before the commit, and the sweep fires the group again timer by timer, where
 /// each outcome is handled on its own.
 /// </summary>
-internal sealed class DeadlineGroup(WorkflowEngine engine, DefinitionStore definitions, TimerWakeUp wakeUp, TimeProvider time)
+internal sealed class DeadlineGroup(WorkflowEngine engine, DefinitionStore definitions, TimerWakeUp wakeUp, TimeProvider time, ILogger logger)
 {
     /// <summary>Whether the group may take this path at all; the rest goes timer by timer.</summary>
     public static bool Fits(IReadOnlyList<WorkflowTimer> group) =>
@@ -38,6 +40,10 @@ internal sealed class DeadlineGroup(WorkflowEngine engine, DefinitionStore defin
             foreach (var timer in group)
             {
                 var instance = instances[timer.InstanceId];
+                // As on a timer fired alone: its span, and every line logged meanwhile names the timer and the instance.
+                using var span = WorkflowTelemetry.Start("workflow.timer", timer.InstanceId, instance.DefinitionId);
+                using var timerScope = WorkflowLogScope.Timer(logger, timer.Id, timer.InstanceId);
+                using var instanceScope = WorkflowLogScope.Instance(logger, instance.Id, instance.CorrelationId);
                 var from = instance.State;
                 if (await RowUpdates.MarkTimerFiredAsync(db, timer.Id, token, now, cancellationToken) != 1)
                     return await AbandonAsync(db, transaction);
@@ -50,6 +56,8 @@ internal sealed class DeadlineGroup(WorkflowEngine engine, DefinitionStore defin
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            foreach (var timer in group)
+                WorkflowTelemetry.Transitioned(instances[timer.InstanceId], timer.Trigger!);
             wakeUp.After(dueTimes);
             return true;
         }

@@ -32,7 +32,7 @@ public sealed class TimerSweep(
     TimeProvider time,
     ILogger<TimerSweep> logger)
 {
-    private readonly DeadlineGroup _deadlines = new(engine, definitions, wakeUp, time);
+    private readonly DeadlineGroup _deadlines = new(engine, definitions, wakeUp, time, logger);
 
     /// <summary>Sweeps until no due, unclaimed timer is left.</summary>
     public async Task<SweepReport> RunAsync(CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Outbox;
+using EmployerWorkflows.TestInfrastructure;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Tests.Companies;
@@ -45,5 +46,30 @@ public sealed class SandboxTests : CompanyScenario
         Assert.Equal(0, await db.Set<EmployerWorkflows.Web.Features.Companies.Company>().CountAsync());
         Assert.Empty(Mailbox.Messages());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Reviewer()).GetAsync($"/api/sandbox/{session}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sandbox_RefusesTheStepAsTheOperationWould_WhenTheDesignerAsksForARefusal()
+    {
+        var designer = await TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.ProcessDesigner));
+        var json = WorkflowFixture.Read("Designer", "sandbox-email-change.workflow.json");
+        var started = await ReadAsync(await designer.PostAsJsonAsync("/api/sandbox", new { json }), HttpStatusCode.OK);
+        var session = started.GetProperty("sessionId").GetGuid();
+        var payload = new { oldEmail = "vecchio@example.ch", newEmail = "nuovo@example.ch" };
+
+        var refused = await ReadAsync(await designer.PostAsJsonAsync($"/api/sandbox/{session}/fire", new
+        {
+            trigger = "change", payload,
+            refusals = new Dictionary<string, object> { ["jobroom.checkEmailChange"] = new { newEmail = "Stesso indirizzo di prima." } },
+        }), HttpStatusCode.BadRequest);
+        var unchanged = await ReadAsync(await designer.GetAsync($"/api/sandbox/{session}"), HttpStatusCode.OK);
+        var badShape = await designer.PostAsJsonAsync($"/api/sandbox/{session}/fire", new { trigger = "change", payload, refusals = new { x = 1 } });
+        var fired = await ReadAsync(await designer.PostAsJsonAsync($"/api/sandbox/{session}/fire", new { trigger = "change", payload }), HttpStatusCode.OK);
+
+        Assert.Equal("Stesso indirizzo di prima.", refused.GetProperty("errors").GetProperty("newEmail")[0].GetString());
+        Assert.Equal(("Asked", 0), (unchanged.GetProperty("state").GetString(), unchanged.GetProperty("operationCalls").GetArrayLength()));
+        Assert.True((await ReadAsync(badShape, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("refusals", out _));
+        Assert.Equal("Changed", fired.GetProperty("state").GetString());
+        Assert.Contains(fired.GetProperty("operationCalls").EnumerateArray(), c => c.GetProperty("operation").GetString() == "jobroom.checkEmailChange");
     }
 }

@@ -38,6 +38,10 @@ public sealed class OnePathMatrixTests(JobRoomHost host) : IClassFixture<JobRoom
             (c, id) => c.PostAsync($"/api/jobroom/write-rights/{id}/write-rights-updated", null)),
         ["procura posted"] = new("dispatched", null, FirstAccountRequestAsync,
             (c, id) => c.PostAsync($"/api/jobroom/power-of-attorney/{id}/dispatched", null)),
+        ["signed procura verified"] = new("verify", null, SignedProcuraAsync,
+            (c, id) => c.PostAsync($"/api/jobroom/power-of-attorney/{id}/verify", null)),
+        ["signed procura rejected"] = new("reject", new JsonObject { ["reason"] = "Firma mancante" }, SignedProcuraAsync,
+            (c, id) => c.PostAsJsonAsync($"/api/jobroom/power-of-attorney/{id}/reject", new { reason = "Firma mancante" })),
     };
 
     public static TheoryData<string> StepNames => new(Steps.Keys);
@@ -154,6 +158,15 @@ public sealed class OnePathMatrixTests(JobRoomHost host) : IClassFixture<JobRoom
         Assert.Equal(HttpStatusCode.OK, (await company.Admin.PostAsync($"/api/jobroom/write-rights/{id}/error-screenshot",
             JobRoomScenario.ScreenshotForm(JobRoomScenario.Png, "vecchio@example.ch", "nuovo@example.ch"))).StatusCode);
         return new Subject(id, await host.SecoDeskAsync(), company.Admin);
+    }
+
+    private static async Task<Subject> SignedProcuraAsync(JobRoomHost host)
+    {
+        var request = await FirstAccountRequestAsync(host);
+        Assert.Equal(HttpStatusCode.OK, (await request.Worker.PostAsync($"/api/jobroom/power-of-attorney/{request.InstanceId}/dispatched", null)).StatusCode);
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(JobRoomScenario.Png), "signedProcura", "procura.png" } };
+        Assert.Equal(HttpStatusCode.OK, (await request.CompanyAdmin.PostAsync($"/api/jobroom/power-of-attorney/{request.InstanceId}/signed-procura", upload)).StatusCode);
+        return request;
     }
 
     private static async Task<Subject> FirstAccountRequestAsync(JobRoomHost host)

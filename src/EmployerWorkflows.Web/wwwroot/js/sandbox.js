@@ -75,7 +75,7 @@
         var alert = $('sandbox-alert');
         alert.hidden = true;
         alert.textContent = '';
-        ['variables', 'duration', 'payload'].forEach(function (field) { fieldError(field, null); });
+        ['variables', 'duration', 'payload', 'refusals'].forEach(function (field) { fieldError(field, null); });
     }
 
     /** Shows a problem+json answer (title, detail, errors) in the alert region. */
@@ -353,8 +353,19 @@
                     return;
                 }
             }
+            var refusalsText = $('sandbox-refusals').value.trim();
+            var refusals = null;
+            if (refusalsText !== '') {
+                refusals = parseOrNull(refusalsText);
+                if (refusals === null || typeof refusals !== 'object' || Array.isArray(refusals)) {
+                    fieldError('refusals', t('I rifiuti simulati devono essere un oggetto JSON, ad esempio {"jobroom.checkEmailChange": {"newEmail": "…"}}.',
+                        'Simulated refusals must be a JSON object, for example {"jobroom.checkEmailChange": {"newEmail": "…"}}.'));
+                    $('sandbox-refusals').focus();
+                    return;
+                }
+            }
             var before = $('sandbox-state').dataset.state;
-            var result = await call('POST', '/api/sandbox/' + sessionId + '/fire', { trigger: trigger, payload: payload });
+            var result = await call('POST', '/api/sandbox/' + sessionId + '/fire', { trigger: trigger, payload: payload, refusals: refusals });
             if (result.status === 404) return gone();
             if (!result.ok) {
                 if (result.data && result.data.errors && !Array.isArray(result.data.errors))

@@ -38,8 +38,17 @@ public static class SandboxApi
             .WithSummary("Where the sandbox run stands");
 
         group.MapPost("/{sessionId:guid}/fire", ([FromBody] SandboxFire request, Guid sessionId, HttpContext http, SandboxRegistry registry, CancellationToken ct) =>
-                registry.Find(sessionId) is { } s ? Run(() => s.FireAsync(request.Trigger, request.Payload, Tester(http), ct)) : Task.FromResult(Results.NotFound()))
-            .WithSummary("Fire a trigger by hand");
+            {
+                if (registry.Find(sessionId) is not { } s) return Task.FromResult(Results.NotFound());
+                if (SandboxRefusals.Parse(request.Refusals) is not { } refuse)
+                    return Task.FromResult(new FieldErrors().Add("refusals",
+                        "I rifiuti simulati devono essere un oggetto JSON: {\"operazione\": {\"campo\": \"messaggio\"}}.",
+                        "Simulated refusals must be a JSON object: {\"operation\": {\"field\": \"message\"}}.").ToResult());
+                return Run(() => s.FireAsync(request.Trigger, request.Payload, Tester(http), refuse, ct));
+            })
+            .WithSummary("Fire a trigger by hand")
+            .WithDescription("Operations are only recorded. To see how a step answers when one of its checks refuses, name the operation " +
+                             "and the field errors it should give in refusals, e.g. {\"jobroom.checkEmailChange\": {\"newEmail\": \"Same address\"}}.");
 
         group.MapPost("/{sessionId:guid}/advance", ([FromBody] SandboxAdvance request, Guid sessionId, SandboxRegistry registry, CancellationToken ct) =>
             {
@@ -83,6 +92,6 @@ public static class SandboxApi
 
 public sealed record SandboxStart(string? Json, JsonObject? Variables);
 
-public sealed record SandboxFire(string Trigger, JsonObject? Payload);
+public sealed record SandboxFire(string Trigger, JsonObject? Payload, JsonObject? Refusals = null);
 
 public sealed record SandboxAdvance(string? Duration);

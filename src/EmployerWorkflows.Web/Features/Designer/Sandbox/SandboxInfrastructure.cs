@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
@@ -34,10 +35,11 @@ public sealed class SandboxClock(DateTimeOffset start) : TimeProvider
 }
 
 /// <summary>
-/// Stands in for a real domain operation: same name and inputs, so definitions validate and run, but it only
-/// records what it would have done. Nothing reaches real companies from a sandbox.
+/// A host operation in the sandbox: recorded, never run, since it would touch the application's data. The designer
+/// may ask for a refusal (<see cref="SandboxRefusals"/>), which fails the step exactly as the real operation's
+/// <see cref="StepRefusedException"/> would: the same 400 with field errors, the step rolled back.
 /// </summary>
-internal sealed class RecordedOperation(IWorkflowOperation real, ConcurrentQueue<OperationCall> calls) : IWorkflowOperation
+internal sealed class RecordedOperation(IWorkflowOperation real, ConcurrentQueue<OperationCall> calls, SandboxRefusals refusals) : IWorkflowOperation
 {
     public string Name => real.Name;
     public string Description => real.Description;
@@ -45,9 +47,57 @@ internal sealed class RecordedOperation(IWorkflowOperation real, ConcurrentQueue
 
     public Task<object?> InvokeAsync(OperationContext context, CancellationToken cancellationToken)
     {
+        if (refusals.For(Name) is { } errors)
+            throw new StepRefusedException(errors);
         calls.Enqueue(new OperationCall(Name, context.Now, new JsonObject(context.Inputs.Select(i =>
             KeyValuePair.Create(i.Key, i.Value is null ? null : JsonValue.Create(i.Value.ToString()) as JsonNode)))));
         return Task.FromResult<object?>(null);
+    }
+}
+
+/// <summary>The refusals the designer asked for on the step being fired: operation name → field → message.</summary>
+internal sealed class SandboxRefusals
+{
+    private IReadOnlyDictionary<string, IReadOnlyDictionary<string, LocalizedText>> current =
+        new Dictionary<string, IReadOnlyDictionary<string, LocalizedText>>();
+
+    public IReadOnlyDictionary<string, LocalizedText>? For(string operation) => current.GetValueOrDefault(operation);
+
+    /// <summary>Holds <paramref name="refusals"/> while <paramref name="step"/> runs.</summary>
+    public async Task DuringAsync(IReadOnlyDictionary<string, IReadOnlyDictionary<string, LocalizedText>> refusals, Func<Task> step)
+    {
+        current = refusals;
+        try
+        {
+            await step();
+        }
+        finally
+        {
+            current = new Dictionary<string, IReadOnlyDictionary<string, LocalizedText>>();
+        }
+    }
+
+    /// <summary>
+    /// Reads <c>{"operation": {"field": "message"}}</c>; null when the shape is wrong. A message is shown as written,
+    /// in both languages.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, LocalizedText>>? Parse(JsonObject? json)
+    {
+        var parsed = new Dictionary<string, IReadOnlyDictionary<string, LocalizedText>>(StringComparer.Ordinal);
+        foreach (var (operation, fields) in json ?? [])
+        {
+            if (fields is not JsonObject fieldMessages || fieldMessages.Count == 0)
+                return null;
+            var errors = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+            foreach (var (field, message) in fieldMessages)
+            {
+                if (message is not JsonValue value || !value.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
+                    return null;
+                errors[field] = new LocalizedText(text.Trim(), text.Trim());
+            }
+            parsed[operation] = errors;
+        }
+        return parsed;
     }
 }
 

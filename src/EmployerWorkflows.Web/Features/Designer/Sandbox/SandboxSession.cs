@@ -27,6 +27,7 @@ public sealed class SandboxSession : IDisposable
     private readonly ServiceProvider services;
     private readonly ConcurrentQueue<OperationCall> calls = new();
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SandboxRefusals refusals = new();
     // The designer who started the run plays every role; the actions offered are the ones they could take.
     private WorkflowActor tester = WorkflowActor.System;
 
@@ -43,7 +44,7 @@ public sealed class SandboxSession : IDisposable
         // The host's domain operations are only recorded; the runtime's own (such as receipt.issue) touch nothing
         // outside the sandbox's database, so AddWorkflowRuntime registers and runs them as usual.
         foreach (var operation in realOperations.Where(o => o.GetType().Assembly != typeof(IWorkflowOperation).Assembly))
-            collection.AddSingleton<IWorkflowOperation>(new RecordedOperation(operation, calls));
+            collection.AddSingleton<IWorkflowOperation>(new RecordedOperation(operation, calls, refusals));
         collection.AddWorkflowDefinitions(workflowsRoot, o => { foreach (var role in roles) o.Roles.Add(role); });
         // The same input contract as the application: the domain types of fields are checked as on any other path.
         collection.AddSingleton<IFieldValueCheck, Procedures.Forms.FormFieldCheck>();
@@ -70,8 +71,10 @@ public sealed class SandboxSession : IDisposable
         InstanceId = result.InstanceId;
     }, ct);
 
-    public Task<SandboxSnapshot> FireAsync(string trigger, JsonObject? payload, WorkflowActor actor, CancellationToken ct) => Locked(sp =>
-        sp.GetRequiredService<IWorkflowEngine>().FireAsync(new FireTrigger(InstanceId, trigger, actor, payload), ct), ct);
+    /// <summary>Fires a trigger; the operations named in <paramref name="refuse"/> refuse the step as asked.</summary>
+    public Task<SandboxSnapshot> FireAsync(string trigger, JsonObject? payload, WorkflowActor actor,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, LocalizedText>> refuse, CancellationToken ct) => Locked(sp =>
+        refusals.DuringAsync(refuse, () => sp.GetRequiredService<IWorkflowEngine>().FireAsync(new FireTrigger(InstanceId, trigger, actor, payload), ct)), ct);
 
     /// <summary>
     /// Walks the clock from one due time to the next, as the recurring sweep would have met them: a reminder every
