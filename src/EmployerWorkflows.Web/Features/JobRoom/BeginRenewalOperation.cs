@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Operations;
@@ -65,9 +64,7 @@ public sealed class BeginRenewalOperation(IServiceScopeFactory scopes, IOptions<
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (string.IsNullOrWhiteSpace(text)) return today.AddDays(options.Value.CorrectionDays);
-        return DateOnly.TryParseExact(text!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day >= today
-            ? day
-            : null;
+        return JobRoomVariables.ParseDay(text) is { } day && day >= today ? day : null;
     }
 
     private static async Task<JobRoomAccount?> ResponsibleAsync(Data.AppDbContext db, string uid, string chosen, string userId, CancellationToken ct)

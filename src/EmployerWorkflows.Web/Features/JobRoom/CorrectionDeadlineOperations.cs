@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Runtime.Journal;
@@ -43,8 +42,8 @@ public sealed class MoveCorrectionDeadlineOperation : WorkflowOperation<MoveCorr
 
     protected override Task<object?> InvokeAsync(OperationContext context, Input input, CancellationToken cancellationToken)
     {
-        var current = Day(input.Current);
-        if (Day(input.NewDeadline) is not { } day || (current is { } c && day <= c))
+        var current = JobRoomVariables.ParseDay(input.Current);
+        if (JobRoomVariables.ParseDay(input.NewDeadline) is not { } day || (current is { } c && day <= c))
             throw StepRefusedException.Field("newDeadline", "Indicare la nuova data (aaaa-mm-gg), successiva al termine attuale.",
                 "Give the new date (yyyy-mm-dd), later than the current deadline.");
         JournalWriter.RecordOperation(StepOperations.Db(context), context.Actor, context.CompanyId, "jobroom.correctionDeadline.extended",
@@ -52,7 +51,4 @@ public sealed class MoveCorrectionDeadlineOperation : WorkflowOperation<MoveCorr
             context.Now, context.InstanceId);
         return Task.FromResult<object?>(WriteRightsProcedures.Deadline(day));
     }
-
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

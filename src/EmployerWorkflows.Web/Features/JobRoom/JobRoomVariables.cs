@@ -28,6 +28,10 @@ public static class JobRoomVariables
 
     public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A calendar day as forms and APIs write it (yyyy-MM-dd); null when it is not one.</summary>
+    public static DateOnly? ParseDay(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
     /// <summary>A short random reference (8 hex characters) for letters and email subjects.</summary>
     public static string NewReference() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
 
