@@ -9,13 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Audit;
 
 /// <summary>A person asking to replace a company's administrator learns nothing about that company's people.</summary>
-public sealed class AdminReplacementPrivacyTests : CompanyScenario
+[Collection(CompaniesCollection.Name)]
+public sealed class AdminReplacementPrivacyTests(SharedHost host) : CompanyScenario(host)
 {
     [Fact]
     public async Task OutsiderViews_ShowNoneOfTheAdministratorsData_AfterAdminReplacementRequest()
     {
         var (_, companyId) = await ActiveCompanyAsync();
-        var administrator = await UserAsync(LegalRepresentative);
+        var administrator = await UserAsync(Representative);
         var outsider = await StartReplacementAsync("STRNGR");
 
         var views = await OutsiderViews.ReadAsync(outsider);
@@ -68,7 +69,7 @@ public sealed class AdminReplacementPrivacyTests : CompanyScenario
         var person = await PersonAsync(surnameCode);
         var client = await TestClients.LoggedInAsync(App, person.CodiceFiscale);
         await ReadAsync(await client.PostAsJsonAsync("/api/admin-replacements",
-            new { companyCodiceFiscale = "12345670371", reason = "Il vecchio amministratore non risponde." }), HttpStatusCode.Created);
+            new { companyCodiceFiscale = CompanyCf, reason = "Il vecchio amministratore non risponde." }), HttpStatusCode.Created);
         return client;
     }
 

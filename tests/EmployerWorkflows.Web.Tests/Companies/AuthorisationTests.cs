@@ -13,12 +13,13 @@ namespace EmployerWorkflows.Web.Tests.Companies;
 /// Walks every API endpoint that names a company, a member, a unit, a task or an instance, with the ids of
 /// company A, as a person of company B and as an anonymous caller: nothing is answered, nothing leaks.
 /// </summary>
-public sealed class AuthorisationTests : CompanyScenario
+[Collection(CompaniesCollection.Name)]
+public sealed class AuthorisationTests(SharedHost host) : CompanyScenario(host)
 {
     [Fact]
     public async Task EveryCompanyEndpoint_RefusesOtherCompaniesAndAnonymousCallers_WithoutData()
     {
-        var (adminA, companyA) = await ActiveCompanyAsync("12345670371");
+        var (adminA, companyA) = await ActiveCompanyAsync(CompanyCf);
         var memberA = (await EnableAsync(adminA, companyA, await PersonAsync("MMBRAA"))).GetProperty("id").GetGuid();
         await ReadAsync(await adminA.PostAsJsonAsync($"/api/companies/{companyA}/members/{memberA}/role-change", new { description = "Nuovo ruolo" }), HttpStatusCode.OK);
         var taskA = (await TaskForAsync(adminA, companyA)).GetProperty("task");
@@ -28,7 +29,7 @@ public sealed class AuthorisationTests : CompanyScenario
         using (var scope = App.Services.CreateScope())
             adminUserId = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Membership>()
                 .FirstAsync(m => m.CompanyId == companyA && m.Kind == MembershipKind.Administrator)).UserId;
-        var secrets = new[] { companyA.ToString(), "Officine Esempio", "12345670371", memberA.ToString(), unitA.ToString(), LegalRepresentative };
+        var secrets = new[] { companyA.ToString(), "Officine Esempio", CompanyCf, memberA.ToString(), unitA.ToString(), Representative };
 
         var otherAdmin = await PersonAsync("BBBDMN");
         var other = await TestClients.LoggedInAsync(App, otherAdmin.CodiceFiscale);

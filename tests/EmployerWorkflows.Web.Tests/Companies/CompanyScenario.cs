@@ -13,19 +13,64 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Companies;
 
-/// <summary>A host with a real SMTP server, and the steps people take in the company procedures.</summary>
+/// <summary>
+/// A host with a real SMTP server, and the steps people take in the company procedures. The host is either the
+/// shared one of the class's feature collection (the class passes its <see cref="SharedHost"/> in) or, for classes
+/// whose tests move the clock, a private one per test.
+/// </summary>
+/// <remarks>
+/// On a shared host the scenario never touches what another test could see: its legal representative, companies and
+/// people are new, with unique identifiers, and <see cref="MailsAsync"/> only counts mail sent to its own people.
+/// </remarks>
 public abstract class CompanyScenario : IAsyncLifetime
 {
+    /// <summary>The demo legal representative, who submits on a private host.</summary>
     public const string LegalRepresentative = "LGLRPP75H06A944H";
     public const string LegalRepresentativeEmail = "lucia.legale@example.org";
     protected static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
-    protected SmtpMailbox Mailbox { get; } = new();
+    private readonly SharedHost? shared;
+    private readonly SmtpMailbox? ownMailbox;
+    private readonly HashSet<string> ownAddresses = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A private host (and SMTP server) for each test.</summary>
+    protected CompanyScenario()
+    {
+        ownMailbox = new SmtpMailbox();
+        Representative = LegalRepresentative;
+        RepresentativeEmail = LegalRepresentativeEmail;
+        CompanyCf = "12345670371";
+    }
+
+    /// <summary>The shared host of the class's collection.</summary>
+    protected CompanyScenario(SharedHost shared)
+    {
+        this.shared = shared;
+        Representative = Identities.CodiceFiscale("LGLRPP");
+        RepresentativeEmail = Identities.Email("legale");
+        CompanyCf = Identities.PartitaIva();
+    }
+
+    protected SmtpMailbox Mailbox => shared?.Mailbox ?? ownMailbox!;
     protected AppFactory App { get; private set; } = null!;
+
+    /// <summary>Codice fiscale of the person who registers this test's companies and becomes their administrator.</summary>
+    protected string Representative { get; }
+
+    protected string RepresentativeEmail { get; }
+
+    /// <summary>Codice fiscale (partita IVA) of the company a test registers when it names none.</summary>
+    protected string CompanyCf { get; }
 
     public async Task InitializeAsync()
     {
-        await Mailbox.StartAsync();
+        if (shared is not null)
+        {
+            App = shared.App;
+            await CreateUserAsync(Representative, "Lucia", "Legale", RepresentativeEmail, loggedIn: true, emailConfirmed: true);
+            return;
+        }
+        await ownMailbox!.StartAsync();
         App = await CreateAppAsync();
     }
 
@@ -33,14 +78,16 @@ public abstract class CompanyScenario : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // The shared host and its mailbox belong to the collection.
+        if (shared is not null) return;
         App.Dispose();
-        await Mailbox.DisposeAsync();
+        await ownMailbox!.DisposeAsync();
     }
 
-    protected Task<HttpClient> Submitter() => TestClients.LoggedInAsync(App, LegalRepresentative);
+    protected Task<HttpClient> Submitter() => TestClients.LoggedInAsync(App, Representative);
     protected Task<HttpClient> Reviewer() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.AgencyReviewer));
 
-    protected static CompanyInput Input(string cf = "12345670371") => CompanyInputValidatorTests.Valid(cf);
+    protected CompanyInput Input(string? cf = null) => CompanyInputValidatorTests.Valid(cf ?? CompanyCf);
 
     protected static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -49,7 +96,7 @@ public abstract class CompanyScenario : IAsyncLifetime
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement;
     }
 
-    protected async Task<Guid> RegisterAsync(HttpClient submitter, string cf = "12345670371")
+    protected async Task<Guid> RegisterAsync(HttpClient submitter, string? cf = null)
     {
         var created = await ReadAsync(await submitter.PostAsJsonAsync("/api/company-registrations",
             new { company = Input(cf), firstUnitName = "Sede di Bologna" }), HttpStatusCode.Created);
@@ -74,13 +121,15 @@ public abstract class CompanyScenario : IAsyncLifetime
     /// <summary>Moves the host's clock and runs the timer sweep, as the recurring job would.</summary>
     protected async Task AdvanceAsync(TimeSpan by)
     {
+        if (shared is not null)
+            throw new InvalidOperationException("A test that moves the clock needs a private host: the shared one's clock belongs to every test of the collection.");
         App.Clock.Advance(by);
         using var scope = App.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<TimerSweep>().RunAsync(CancellationToken.None);
     }
 
     /// <summary>A registered company, approved by a reviewer: the legal representative is its administrator.</summary>
-    protected async Task<(HttpClient Admin, Guid CompanyId)> ActiveCompanyAsync(string cf = "12345670371")
+    protected async Task<(HttpClient Admin, Guid CompanyId)> ActiveCompanyAsync(string? cf = null)
     {
         var admin = await Submitter();
         var companyId = await RegisterAsync(admin, cf);
@@ -89,20 +138,25 @@ public abstract class CompanyScenario : IAsyncLifetime
         return (admin, companyId);
     }
 
-    /// <summary>A person with a synthetic codice fiscale; <paramref name="loggedIn"/> says whether they ever logged in.</summary>
-    protected async Task<AppUser> PersonAsync(string surnameCode, bool loggedIn = true)
+    /// <summary>
+    /// A person with a synthetic codice fiscale starting with <paramref name="surnameCode"/>, unique in the run;
+    /// <paramref name="loggedIn"/> says whether they ever logged in.
+    /// </summary>
+    protected Task<AppUser> PersonAsync(string surnameCode, bool loggedIn = true) =>
+        CreateUserAsync(Identities.CodiceFiscale(surnameCode), surnameCode, "Persona", Identities.Email(surnameCode), loggedIn, emailConfirmed: false);
+
+    private async Task<AppUser> CreateUserAsync(string cf, string firstName, string lastName, string email, bool loggedIn, bool emailConfirmed)
     {
-        var body = $"{surnameCode}90A01H501";
-        var cf = body + CodiceFiscale.CheckCharacter(body);
         using var scope = App.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser
         {
-            UserName = cf, CodiceFiscale = cf, FirstName = surnameCode, LastName = "Persona", Email = $"{surnameCode.ToLowerInvariant()}@example.org",
-            LastLoginAt = loggedIn ? App.Clock.GetUtcNow() : null,
+            UserName = cf, CodiceFiscale = cf, FirstName = firstName, LastName = lastName, Email = email,
+            EmailConfirmed = emailConfirmed, LastLoginAt = loggedIn ? App.Clock.GetUtcNow() : null,
         };
         var result = await users.CreateAsync(user, TestClients.DemoPassword);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        ownAddresses.Add(email);
         return user;
     }
 
@@ -117,6 +171,14 @@ public abstract class CompanyScenario : IAsyncLifetime
         return await ReadAsync(response, HttpStatusCode.Created);
     }
 
+    /// <summary>
+    /// Waits for <paramref name="count"/> mails whose subject contains <paramref name="subjectPart"/>; on a shared
+    /// host only mail to this test's own people counts.
+    /// </summary>
     protected Task<IReadOnlyList<MimeKit.MimeMessage>> MailsAsync(int count, string subjectPart) =>
-        Mailbox.WaitForMessagesAsync(count, TimeSpan.FromSeconds(30), m => m.Subject?.Contains(subjectPart, StringComparison.Ordinal) == true);
+        Mailbox.WaitForMessagesAsync(count, TimeSpan.FromSeconds(30), m => m.Subject?.Contains(subjectPart, StringComparison.Ordinal) == true && IsOwn(m));
+
+    /// <summary>Whether a mail is this test's: always on a private host, else when it is addressed to one of its people.</summary>
+    protected bool IsOwn(MimeKit.MimeMessage message) =>
+        shared is null || message.To.Mailboxes.Concat(message.Cc.Mailboxes).Any(m => ownAddresses.Contains(m.Address));
 }

@@ -16,7 +16,8 @@ namespace EmployerWorkflows.Web.Tests.Companies;
 /// Company procedures through the generic paths: a payload can never set the procedure's own variables, and the
 /// administrator-replacement check holds on the task API and the task page as on its dedicated endpoint.
 /// </summary>
-public sealed class OnePathTests : CompanyScenario
+[Collection(CompaniesCollection.Name)]
+public sealed class OnePathTests(SharedHost host) : CompanyScenario(host)
 {
     [Fact]
     public async Task Integrate_RefusesAnotherCompanyId_ThroughTheTaskApi()
@@ -82,16 +83,16 @@ public sealed class OnePathTests : CompanyScenario
         var newcomer = await PersonAsync("NWDMIN");
         var requester = await TestClients.LoggedInAsync(App, newcomer.CodiceFiscale);
         var started = await ReadAsync(await requester.PostAsJsonAsync("/api/admin-replacements",
-            new { companyCodiceFiscale = "12345670371", reason = "L'amministratore ha lasciato l'azienda." }), HttpStatusCode.Created);
+            new { companyCodiceFiscale = CompanyCf, reason = "L'amministratore ha lasciato l'azienda." }), HttpStatusCode.Created);
         var reviewer = await Reviewer();
         await ReadAsync(await CompleteAsync(reviewer, await TaskForAsync(reviewer, companyId), "approve"), HttpStatusCode.OK);
         return (requester, started.GetProperty("instanceId").GetGuid(), companyId);
     }
 
-    private static async Task<Guid> OwnMembershipAsync(Guid companyId, HttpClient requester)
+    private async Task<Guid> OwnMembershipAsync(Guid companyId, HttpClient requester)
     {
         var members = await ReadAsync(await requester.GetAsync($"/api/companies/{companyId}/members"), HttpStatusCode.OK);
-        return members.EnumerateArray().Single(m => m.GetProperty("codiceFiscale").GetString() != LegalRepresentative).GetProperty("id").GetGuid();
+        return members.EnumerateArray().Single(m => m.GetProperty("codiceFiscale").GetString() != Representative).GetProperty("id").GetGuid();
     }
 
     private async Task<MembershipStatus> MembershipStatusAsync(Guid membershipId)

@@ -10,10 +10,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static EmployerWorkflows.Web.Tests.Hosting.TestClients;
 
+using EmployerWorkflows.Web.Tests.Hosting;
+
 namespace EmployerWorkflows.Web.Tests.Procedures;
 
 /// <summary>The company's integration task shows what the agency asked for, and takes the document it asked for.</summary>
-public sealed partial class IntegrationRequestTests : CompanyScenario
+[Collection(CompaniesCollection.Name)]
+public sealed partial class IntegrationRequestTests(SharedHost host) : CompanyScenario(host)
 {
     private const string Reason = "Manca la visura camerale aggiornata.";
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8.ToArray();

@@ -13,7 +13,8 @@ using static EmployerWorkflows.Web.Tests.Hosting.TestClients;
 namespace EmployerWorkflows.Web.Tests.Procedures;
 
 /// <summary>Pages name steps and states by the definition's titles, in the reader's language, never by their ids.</summary>
-public sealed partial class ProcedureTitlesTests : CompanyScenario
+[Collection(CompaniesCollection.Name)]
+public sealed partial class ProcedureTitlesTests(SharedHost host) : CompanyScenario(host)
 {
     [Theory]
     [InlineData("it-IT", "Approva", "Respingi", "Chiedi integrazione")]
