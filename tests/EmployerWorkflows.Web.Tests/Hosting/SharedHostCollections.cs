@@ -9,3 +9,10 @@ public sealed class CompaniesCollection : ICollectionFixture<SharedHost>
 {
     public const string Name = "companies";
 }
+
+/// <summary>Security and language checks that only need a running host.</summary>
+[CollectionDefinition(Name)]
+public sealed class SecurityCollection : ICollectionFixture<SharedHost>
+{
+    public const string Name = "security";
+}

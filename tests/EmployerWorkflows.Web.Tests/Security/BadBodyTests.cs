@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -14,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>The bodies that used to crash the company, member and draft endpoints: each is a 400 naming the field.</summary>
-public sealed class BadBodyTests : CompanyScenario
+[Collection(SecurityCollection.Name)]
+public sealed class BadBodyTests(SharedHost host) : CompanyScenario(host)
 {
     [Theory]
     [InlineData("{}", "company")]
@@ -145,16 +147,19 @@ public sealed class BadBodyTests : CompanyScenario
         Assert.Equal("Unknown field: this request does not take it.", problem.GetProperty("errors").GetProperty("company.colour")[0].GetString());
     }
 
-    private static JsonObject CompanyJson() => JsonSerializer.SerializeToNode(Input(), Json)!.AsObject();
+    private JsonObject CompanyJson() => JsonSerializer.SerializeToNode(Input(), Json)!.AsObject();
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string body) => SendAsync(client, HttpMethod.Post, url, body);
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string body) =>
         client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
 
+    /// <summary>No company with this test's codice fiscale, and no email to its legal representative, who submitted.</summary>
     private async Task AssertNothingRegisteredAsync()
     {
         using var scope = App.Services.CreateScope();
-        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Company>().CountAsync());
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(0, await db.Set<Company>().CountAsync(c => c.CodiceFiscale == CompanyCf));
+        Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync(m => m.To == RepresentativeEmail));
     }
 }

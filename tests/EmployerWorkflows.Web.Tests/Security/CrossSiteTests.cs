@@ -14,25 +14,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>What another site can make a logged-in browser send is refused; the app's own scripts get through.</summary>
-public sealed class CrossSiteTests : CompanyScenario
+[Collection(SecurityCollection.Name)]
+public sealed class CrossSiteTests(SharedHost host) : CompanyScenario(host)
 {
     [Fact]
     public async Task JsonChange_IsRefused_WhenLoginCookieComesWithoutAntiforgeryHeader()
     {
-        var forged = await WithoutHeaderAsync(LegalRepresentative);
+        var forged = await WithoutHeaderAsync(Representative);
 
         var response = await forged.PostAsJsonAsync("/api/company-registrations", new { company = Input() });
 
         var problem = await ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Manca il token anti-falsificazione.", problem.GetProperty("title").GetString());
-        Assert.Equal(0, await CountAsync<Company>());
+        Assert.Equal(0, await CompaniesRegisteredAsync());
     }
 
     [Fact]
     public async Task MultipartSupportRequest_IsRefused_WhenLoginCookieComesWithoutAntiforgeryHeader()
     {
-        var forged = await WithoutHeaderAsync(LegalRepresentative);
+        var forged = await WithoutHeaderAsync(Representative);
         var form = new MultipartFormDataContent
         {
             { new StringContent("CHE-123.456.788"), "uid" },
@@ -44,7 +45,7 @@ public sealed class CrossSiteTests : CompanyScenario
 
         await ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, await CountAsync<OutboxMessage>());
+        Assert.Equal(0, await MailsQueuedAboutAsync("Pagina bianca."));
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class CrossSiteTests : CompanyScenario
 
         var problem = await ReadAsync(response, HttpStatusCode.Forbidden);
         Assert.Equal("Richiesta da un altro sito rifiutata.", problem.GetProperty("title").GetString());
-        Assert.Equal(0, await CountAsync<Company>());
+        Assert.Equal(0, await CompaniesRegisteredAsync());
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class CrossSiteTests : CompanyScenario
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["CodiceFiscale"] = LegalRepresentative, ["Password"] = TestClients.DemoPassword, ["__RequestVerificationToken"] = token,
+                ["CodiceFiscale"] = Representative, ["Password"] = TestClients.DemoPassword, ["__RequestVerificationToken"] = token,
             }),
         };
         request.Headers.Add("Origin", "https://pagina-ostile.example");
@@ -104,7 +105,7 @@ public sealed class CrossSiteTests : CompanyScenario
 
         await ReadAsync(await submitter.SendAsync(request), HttpStatusCode.Created);
 
-        Assert.Equal(1, await CountAsync<Company>());
+        Assert.Equal(1, await CompaniesRegisteredAsync());
     }
 
     [Fact]
@@ -125,9 +126,18 @@ public sealed class CrossSiteTests : CompanyScenario
         return client;
     }
 
-    private async Task<int> CountAsync<T>() where T : class
+    /// <summary>Companies with this test's codice fiscale: the only one its requests name.</summary>
+    private async Task<int> CompaniesRegisteredAsync()
     {
         using var scope = App.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<T>().CountAsync();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Company>().CountAsync(c => c.CodiceFiscale == CompanyCf);
+    }
+
+    /// <summary>Emails queued to this test's legal representative or quoting <paramref name="text"/>, which only this test writes.</summary>
+    private async Task<int> MailsQueuedAboutAsync(string text)
+    {
+        using var scope = App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>()
+            .CountAsync(m => m.To == RepresentativeEmail || m.TextBody.Contains(text));
     }
 }

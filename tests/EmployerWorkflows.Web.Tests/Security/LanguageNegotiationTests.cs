@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Security;
 
 /// <summary>Any English the browser asks for is answered in English, and remembered for the emails sent later.</summary>
-public sealed class LanguageNegotiationTests : CompanyScenario
+[Collection(SecurityCollection.Name)]
+public sealed class LanguageNegotiationTests(SharedHost host) : CompanyScenario(host)
 {
     [Theory]
     [InlineData("en")]
@@ -47,7 +48,7 @@ public sealed class LanguageNegotiationTests : CompanyScenario
 
         Assert.StartsWith("Request sent", created.GetProperty("nextStep").GetString());
         var mail = Assert.Single(await MailsAsync(1, "Registration request received"));
-        Assert.Equal(LegalRepresentativeEmail, mail.To.Mailboxes.Single().Address);
+        Assert.Equal(RepresentativeEmail, mail.To.Mailboxes.Single().Address);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class LanguageNegotiationTests : CompanyScenario
         await ReadAsync(await CompleteAsync(reviewer, await TaskForAsync(reviewer, companyId), "approve"), HttpStatusCode.OK);
 
         var approved = Assert.Single(await MailsAsync(1, "Registration approved"));
-        Assert.Equal(LegalRepresentativeEmail, approved.To.Mailboxes.Single().Address);
+        Assert.Equal(RepresentativeEmail, approved.To.Mailboxes.Single().Address);
     }
 
     [Fact]
@@ -83,6 +84,6 @@ public sealed class LanguageNegotiationTests : CompanyScenario
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.Users.AsNoTracking().Where(u => u.CodiceFiscale == LegalRepresentative).Select(u => u.PreferredLanguage).SingleAsync();
+        return await db.Users.AsNoTracking().Where(u => u.CodiceFiscale == Representative).Select(u => u.PreferredLanguage).SingleAsync();
     }
 }
