@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Companies;
 
-public sealed class CollaboratorTests : CompanyScenario
+[Collection(CompaniesCollection.Name)]
+public sealed class CollaboratorTests(SharedHost host) : CompanyScenario(host)
 {
     [Fact]
     public async Task Enable_IsRefused_WhenPersonNeverLoggedIn()
@@ -37,7 +38,7 @@ public sealed class CollaboratorTests : CompanyScenario
         }), HttpStatusCode.BadRequest);
         Assert.Contains("solo a livello di gruppo", problem.GetProperty("errors").GetProperty("profiles[0]")[0].GetString());
         using var scope = App.Services.CreateScope();
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Membership>().CountAsync());
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Membership>().CountAsync(m => m.CompanyId == companyId));
     }
 
     [Fact]
@@ -52,49 +53,6 @@ public sealed class CollaboratorTests : CompanyScenario
         var collaborator = await TestClients.LoggedInAsync(App, person.CodiceFiscale);
         Assert.Equal(HttpStatusCode.OK, (await collaborator.GetAsync($"/api/companies/{companyId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await collaborator.GetAsync($"/api/companies/{companyId}/members")).StatusCode);
-    }
-
-    [Fact]
-    public async Task EndOfRelationship_SuspendsAndNotifiesAgency_WhenNotRevokedWithinFiveDays()
-    {
-        var (admin, companyId) = await ActiveCompanyAsync();
-        var person = await PersonAsync("FNRPPR");
-        var member = await EnableAsync(admin, companyId, person);
-        var memberId = member.GetProperty("id").GetGuid();
-        var endedOn = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
-        await ReadAsync(await admin.PostAsJsonAsync($"/api/companies/{companyId}/members/{memberId}/end-relationship", new { endedOn }), HttpStatusCode.OK);
-        Assert.Contains(person.CodiceFiscale, (await MailsAsync(1, "Fine del rapporto")).Single().TextBody);
-
-        for (var day = 0; day < 7; day++) await AdvanceAsync(TimeSpan.FromDays(1));
-
-        Assert.Equal(4, (await MailsAsync(4, "Promemoria: revoca")).Count);
-        var notice = (await MailsAsync(1, "Sospensione d'ufficio")).Single();
-        Assert.Equal("agenzia@employerworkflows.local", notice.To.Mailboxes.Single().Address);
-        using var scope = App.Services.CreateScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Membership>().SingleAsync(m => m.Id == memberId);
-        Assert.Equal(MembershipStatus.Suspended, stored.Status);
-        var collaborator = await TestClients.LoggedInAsync(App, person.CodiceFiscale);
-        Assert.Equal(HttpStatusCode.NotFound, (await collaborator.GetAsync($"/api/companies/{companyId}")).StatusCode);
-    }
-
-    [Fact]
-    public async Task Revoke_ClosesTheRevocationProcedure_WhenDoneBeforeTheDeadline()
-    {
-        var (admin, companyId) = await ActiveCompanyAsync();
-        var person = await PersonAsync("RVCPRS");
-        var memberId = (await EnableAsync(admin, companyId, person)).GetProperty("id").GetGuid();
-        await ReadAsync(await admin.PostAsJsonAsync($"/api/companies/{companyId}/members/{memberId}/end-relationship",
-            new { endedOn = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime) }), HttpStatusCode.OK);
-        var revoked = await ReadAsync(await admin.PostAsync($"/api/companies/{companyId}/members/{memberId}/revoke", null), HttpStatusCode.OK);
-        Assert.Equal("Revoked", revoked.GetProperty("status").GetString());
-
-        admin = await Submitter();
-        for (var day = 0; day < 7; day++) await AdvanceAsync(TimeSpan.FromDays(1));
-        admin = await Submitter();
-        await OutboxDrain.AllDeliveredAsync(App.Services);
-        Assert.DoesNotContain(Mailbox.Messages(), m => m.Subject?.Contains("Sospensione d'ufficio") == true);
-        var journal = await ReadAsync(await admin.GetAsync($"/api/companies/{companyId}/journal"), HttpStatusCode.OK);
-        Assert.Contains(journal.GetProperty("entries").EnumerateArray(), e => e.GetProperty("trigger").GetString() == "collaborator.revoke");
     }
 
     [Fact]

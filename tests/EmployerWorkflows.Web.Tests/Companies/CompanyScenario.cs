@@ -32,6 +32,7 @@ public abstract class CompanyScenario : IAsyncLifetime
     private readonly SharedHost? shared;
     private readonly SmtpMailbox? ownMailbox;
     private readonly HashSet<string> ownAddresses = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> ownCodes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A private host (and SMTP server) for each test.</summary>
     protected CompanyScenario()
@@ -49,6 +50,7 @@ public abstract class CompanyScenario : IAsyncLifetime
         Representative = Identities.CodiceFiscale("LGLRPP");
         RepresentativeEmail = Identities.Email("legale");
         CompanyCf = Identities.PartitaIva();
+        ownCodes.UnionWith([Representative, CompanyCf]);
     }
 
     protected SmtpMailbox Mailbox => shared?.Mailbox ?? ownMailbox!;
@@ -98,6 +100,7 @@ public abstract class CompanyScenario : IAsyncLifetime
 
     protected async Task<Guid> RegisterAsync(HttpClient submitter, string? cf = null)
     {
+        ownCodes.Add(cf ?? CompanyCf);
         var created = await ReadAsync(await submitter.PostAsJsonAsync("/api/company-registrations",
             new { company = Input(cf), firstUnitName = "Sede di Bologna" }), HttpStatusCode.Created);
         return created.GetProperty("companyId").GetGuid();
@@ -157,6 +160,7 @@ public abstract class CompanyScenario : IAsyncLifetime
         var result = await users.CreateAsync(user, TestClients.DemoPassword);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         ownAddresses.Add(email);
+        ownCodes.Add(cf);
         return user;
     }
 
@@ -178,7 +182,13 @@ public abstract class CompanyScenario : IAsyncLifetime
     protected Task<IReadOnlyList<MimeKit.MimeMessage>> MailsAsync(int count, string subjectPart) =>
         Mailbox.WaitForMessagesAsync(count, TimeSpan.FromSeconds(30), m => m.Subject?.Contains(subjectPart, StringComparison.Ordinal) == true && IsOwn(m));
 
-    /// <summary>Whether a mail is this test's: always on a private host, else when it is addressed to one of its people.</summary>
+    /// <summary>
+    /// Whether a mail is this test's: always on a private host; on a shared one when it is addressed to one of its
+    /// people or names one of its companies or people (notices to the agency's address do).
+    /// </summary>
     protected bool IsOwn(MimeKit.MimeMessage message) =>
-        shared is null || message.To.Mailboxes.Concat(message.Cc.Mailboxes).Any(m => ownAddresses.Contains(m.Address));
+        shared is null
+        || message.To.Mailboxes.Concat(message.Cc.Mailboxes).Any(m => ownAddresses.Contains(m.Address))
+        || ownCodes.Any(code => (message.Subject ?? "").Contains(code, StringComparison.OrdinalIgnoreCase)
+            || (message.TextBody ?? "").Contains(code, StringComparison.OrdinalIgnoreCase));
 }
