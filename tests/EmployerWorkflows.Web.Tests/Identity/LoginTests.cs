@@ -8,11 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmployerWorkflows.Web.Tests.Identity;
 
-public sealed class LoginTests : IDisposable
+/// <summary>
+/// One host for the class: its tests lock demo accounts that other classes log in with, so it shares with no one.
+/// </summary>
+public sealed class LoginTests(SharedHost host) : IClassFixture<SharedHost>
 {
-    private readonly AppFactory app = AppFactory.OnSqlite();
-
-    public void Dispose() => app.Dispose();
+    private readonly AppFactory app = host.App;
 
     [Fact]
     public async Task Login_SignsInAndRecordsLastLogin_WhenPasswordIsRight()

@@ -4,11 +4,10 @@ using EmployerWorkflows.Web.Tests.Hosting;
 
 namespace EmployerWorkflows.Web.Tests.Pages;
 
-public sealed class PageSecurityTests : IDisposable
+[Collection(SecurityCollection.Name)]
+public sealed class PageSecurityTests(SharedHost host)
 {
-    private readonly AppFactory app = AppFactory.OnSqlite();
-
-    public void Dispose() => app.Dispose();
+    private readonly AppFactory app = host.App;
 
     [Fact]
     public async Task InboxClaim_IsRefused_WhenPostedWithoutAntiForgeryToken()
