@@ -55,6 +55,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseForcedPasswordChange();
 app.UseLocalizationFeature();
 app.UseCrossSiteProtection();
 app.UseRateLimiter();

@@ -1,5 +1,6 @@
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Staff;
 
 namespace EmployerWorkflows.Web.Hosting;
 
@@ -10,6 +11,7 @@ public static class StartupTasks
     {
         await app.Services.MigrateDatabaseAsync();
         await DemoUsers.EnsureRolesAsync(app.Services);
+        await FirstAdministrator.EnsureAsync(app.Services, app.Configuration, app.Services.GetRequiredService<TimeProvider>());
         await app.LoadSavedAssetsAsync();
         await app.ImportWorkflowDefinitionsAsync();
         if (app.Environment.IsDevelopment())

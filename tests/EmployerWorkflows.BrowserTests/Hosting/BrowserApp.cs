@@ -48,6 +48,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
     /// <summary>Services a test class adds to the host, e.g. a test-only workflow operation; set before <see cref="Start"/>.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
+    /// <summary>Configuration a test class adds, e.g. a sign-in gateway; set before <see cref="Start"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     /// <summary>Starts Kestrel and returns its address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Start()
     {
@@ -69,6 +72,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("Smtp:Port", "0");
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(dataDirectory, "mail"));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -28,7 +28,7 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         // The last view of every session, kept to understand a failure.
         var n = 0;

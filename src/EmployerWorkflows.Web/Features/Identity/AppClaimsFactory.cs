@@ -17,6 +17,7 @@ internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<I
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(WorkflowActors.DisplayNameClaim, user.DisplayName.Length > 0 ? user.DisplayName : user.CodiceFiscale));
         identity.AddClaim(new Claim(Localization.RememberedLanguage.ClaimType, user.PreferredLanguage));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(ForcedPasswordChange.Claim, "true"));
         return identity;
     }
 }

@@ -15,6 +15,10 @@ public sealed class AppUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Local passwords handed out by the agency must be changed at first login (rule 17).</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>Staff an administrator disabled: they cannot sign in and their sessions end.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+    /// <summary>Staff who may sign in only through a digital-identity gateway, never with the local password.</summary>
+    public bool RequireGateway { get; set; }
 
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 }

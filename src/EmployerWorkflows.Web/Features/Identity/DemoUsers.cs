@@ -17,6 +17,7 @@ public static class DemoUsers
         new("SCDSKE85C03A944L", "Sara", "Sportello", Roles.SecoDesk),
         new("DSGPRC88D44H501C", "Diana", "Processi", Roles.ProcessDesigner),
         new("PRTOPR79E05F205J", "Pietro", "Operatore", Roles.Operator),
+        new("MMNSTR80A01H501J", "Marta", "Amministratrice", Roles.Administrator),
         new("LGLRPP75H06A944H", "Lucia", "Legale", null),
     ];
 

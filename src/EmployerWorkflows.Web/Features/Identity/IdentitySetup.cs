@@ -1,4 +1,5 @@
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Identity.Gateways;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -27,7 +28,11 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddSignInManager<AppSignInManager>();
+        // Every request checks the account behind the cookie, so disabling someone ends their sessions at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.AddGateways();
         builder.Services.AddScoped<IUserValidator<AppUser>, CodiceFiscaleUserValidator>();
 
         builder.Services.ConfigureApplicationCookie(o =>
@@ -48,7 +53,8 @@ public static class IdentitySetup
             };
         });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator));
+            .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator))
+            .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
         return builder;
     }
 

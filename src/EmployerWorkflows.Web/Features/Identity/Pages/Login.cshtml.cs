@@ -1,4 +1,6 @@
 using EmployerWorkflows.Web.Domain.Identifiers;
+using EmployerWorkflows.Web.Features.Identity.Gateways;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,14 +8,35 @@ using static EmployerWorkflows.Web.Localization.Lang;
 
 namespace EmployerWorkflows.Web.Features.Identity.Pages;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class LoginModel(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider clock, GatewayCatalog gateways,
+    IConfiguration configuration, IWebHostEnvironment environment) : PageModel
 {
+    public IReadOnlyList<GatewaySettings> Gateways => gateways.All;
+
     [BindProperty] public string CodiceFiscale { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public List<string> Errors { get; } = [];
 
     public void OnGet() { }
+
+    /// <summary>A gateway button: off to the gateway, back at <c>/account/gateway/callback</c>.</summary>
+    public IActionResult OnPostGateway(string? gateway)
+    {
+        if (gateways.Find(gateway) is not { } chosen)
+        {
+            Errors.Add(GatewayRefusals.Message(GatewayRefusal.UnknownGateway));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var properties = new AuthenticationProperties
+        {
+            RedirectUri = Url.Page("GatewayCallback", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null }),
+            Items = { [GatewayCallbackModel.GatewayItem] = chosen.Name },
+        };
+        return Challenge(properties, chosen.Scheme);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -34,10 +57,29 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
         var user = (await users.FindByNameAsync(cf))!;
+        if (!await LocalLoginAllowedAsync(user))
+        {
+            await signIn.SignOutAsync();
+            Errors.Add(T("Per questo account l'accesso è solo con identità digitale (SPID, CIE o CNS).",
+                "This account can sign in only with a digital identity (SPID, CIE or CNS)."));
+            return Page();
+        }
         user.LastLoginAt = clock.GetUtcNow();
         await users.UpdateAsync(user);
         if (user.MustChangePassword)
             return RedirectToPage("ChangePassword", new { ReturnUrl });
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    /// <summary>
+    /// Companies' people sign in with a digital identity (rule 42); the password is for agency staff who are not
+    /// required to use the gateway, and, in Development, for everyone (the demo users).
+    /// </summary>
+    private async Task<bool> LocalLoginAllowedAsync(AppUser user)
+    {
+        if (user.RequireGateway) return false;
+        if (configuration.GetValue("Authentication:LocalLoginForEveryone", environment.IsDevelopment())) return true;
+        var roles = await users.GetRolesAsync(user);
+        return roles.Any(Roles.All.Contains);
     }
 }
