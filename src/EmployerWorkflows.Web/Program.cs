@@ -7,6 +7,7 @@ using EmployerWorkflows.Web.Features.Designer;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.JobRoom;
 using EmployerWorkflows.Web.Features.Inbox;
+using EmployerWorkflows.Web.Features.Intermediaries;
 using EmployerWorkflows.Web.Features.Intermittent;
 using EmployerWorkflows.Web.Features.Monitor;
 using EmployerWorkflows.Web.Hosting;
@@ -43,6 +44,7 @@ builder.AddSecurityHeaders();
 builder.AddJobRoom();
 builder.AddMonitor();
 builder.AddIntermittent();
+builder.AddIntermediaries();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
 var app = builder.Build();
@@ -71,6 +73,7 @@ app.MapDesignerAndMonitor();
 app.MapJobRoom();
 app.MapInbox();
 app.MapIntermittent();
+app.MapIntermediaries();
 app.MapRazorPages();
 app.Run();
 

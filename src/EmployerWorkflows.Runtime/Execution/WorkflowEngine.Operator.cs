@@ -18,10 +18,13 @@ public sealed partial class WorkflowEngine
             ?? throw new WorkflowNotFoundException($"No procedure instance {instanceId} exists.");
         if (instance.Status != InstanceStatus.Running)
             return [];
+        var now = time.GetUtcNow();
+        if (!actor.IsSystem && instance.CompanyId is not null
+            && await admission.RefusalAsync(db, instance, actor, "", now, record: false, cancellationToken) is not null)
+            return [];
         var workflow = await definitions.GetAsync(db, instance.DefinitionId, instance.DefinitionVersion);
         var state = workflow.State(instance.State);
         var variables = ParseVariables(instance.Variables);
-        var now = time.GetUtcNow();
         // A broken guard hides its action here; firing it records the incident.
         var selector = new TransitionSelector(state, actor, () => new ExpressionScope(variables, null, actor, now),
             expressions, checkRoles: true, guardErrorsAreFalse: true);

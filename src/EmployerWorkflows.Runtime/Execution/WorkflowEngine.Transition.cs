@@ -18,6 +18,11 @@ public sealed partial class WorkflowEngine
         DbContext db, WorkflowInstance instance, PublishedWorkflow workflow, string trigger, WorkflowActor actor,
         JsonObject? payload, DateTimeOffset now, bool checkRoles, CancellationToken cancellationToken)
     {
+        // A person's tie to the company (membership, delegation) is checked before anything else of the step, and
+        // re-read here in the transaction, so a revocation refuses the very next request.
+        if (checkRoles && !actor.IsSystem && instance.CompanyId is not null
+            && await admission.RefusalAsync(db, instance, actor, trigger, now, record: true, cancellationToken) is { } refusal)
+            throw new ActorNotAdmittedException(instance.Id, refusal);
         var state = workflow.State(instance.State);
         var variables = ParseVariables(instance.Variables);
         var selector = new TransitionSelector(state, actor, () => new ExpressionScope(variables, payload, actor, now), expressions, checkRoles);

@@ -27,6 +27,7 @@ public sealed partial class WorkflowEngine(
     StepContract contract,
     IncidentRecorder incidents,
     TimerWakeUp wakeUp,
+    IActorAdmission admission,
     TimeProvider time,
     ILogger<WorkflowEngine> logger) : IWorkflowEngine
 {
@@ -72,6 +73,10 @@ public sealed partial class WorkflowEngine(
             UpdatedAt = now,
             Version = 1,
         };
+        // The same say of the host on the person's tie to the company as for every later step.
+        if (!command.Actor.IsSystem && instance.CompanyId is not null
+            && await admission.RefusalAsync(db, instance, command.Actor, "", now, record: true, cancellationToken) is { } refusal)
+            throw new ActorNotAdmittedException(instance.Id, refusal);
         var context = new TransitionContext(db, instance, workflow, command.Actor, now, variables, null);
         using var span = WorkflowTelemetry.Start("workflow.start", instance.Id, instance.DefinitionId);
         using var scope = WorkflowLogScope.Instance(logger, instance.Id, instance.CorrelationId);

@@ -38,6 +38,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddScoped<ActivityRunner>();
         services.TryAddScoped<IncidentRecorder>();
         services.TryAddScoped<TimerWakeUp>();
+        services.TryAddScoped<IActorAdmission, AdmitEveryActor>();
         services.TryAddScoped<WorkflowEngine>();
         services.TryAddScoped<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
         services.TryAddScoped<ReminderSender>();

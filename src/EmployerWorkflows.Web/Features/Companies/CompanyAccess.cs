@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Intermediaries;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Web.Features.Companies;
@@ -10,9 +11,10 @@ namespace EmployerWorkflows.Web.Features.Companies;
 /// What a user may do for a company: agency staff see every company; a person acts only for companies where
 /// an active membership says so, and within the units their profiles cover. A suspended membership gives
 /// nothing, whichever identity provider the person logged in with (rule 43): rights follow the person's
-/// codice fiscale, not the login.
+/// codice fiscale, not the login. An intermediary sees the company while a delegation of it holds (accepted, not
+/// revoked, not past its last day), and acts only on the procedures it covers.
 /// </summary>
-public sealed class CompanyAccess(AppDbContext db)
+public sealed class CompanyAccess(AppDbContext db, TimeProvider clock)
 {
     public static readonly string[] AgencyRoles = [Roles.AgencyReviewer, Roles.HelpDesk, Roles.SecoDesk, Roles.Operator];
 
@@ -27,7 +29,19 @@ public sealed class CompanyAccess(AppDbContext db)
             return await db.Set<Company>().AnyAsync(c => c.Id == companyId, ct) ? new CompanyRights(companyId, true, null) : null;
         var membership = await db.Set<Membership>().AsNoTracking().Include(m => m.Profiles)
             .SingleOrDefaultAsync(m => m.CompanyId == companyId && m.UserId == userId, ct);
-        return membership is { CanAct: true } ? new CompanyRights(companyId, false, membership) : null;
+        if (membership is { CanAct: true }) return new CompanyRights(companyId, false, membership);
+        var delegation = await HoldingDelegations(userId).FirstOrDefaultAsync(d => d.CompanyId == companyId, ct);
+        return delegation is null ? null : new CompanyRights(companyId, false, null, delegation);
+    }
+
+    /// <summary>The delegations through which the user acts for employers today, newest first.</summary>
+    public IQueryable<Delegation> HoldingDelegations(string userId)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return db.Set<Delegation>().AsNoTracking()
+            .Where(d => d.Status == DelegationStatus.Active && d.ExpiresOn >= today)
+            .Where(d => db.Set<Intermediary>().Any(i => i.Id == d.IntermediaryId && i.UserId == userId))
+            .OrderByDescending(d => d.InvitedAt);
     }
 
     /// <summary>
@@ -51,8 +65,11 @@ public sealed class CompanyAccess(AppDbContext db)
 }
 
 /// <summary>The rights of one user on one company.</summary>
-public sealed record CompanyRights(Guid CompanyId, bool IsAgency, Membership? Membership)
+public sealed record CompanyRights(Guid CompanyId, bool IsAgency, Membership? Membership, Delegation? Delegation = null)
 {
+    /// <summary>Whether the user may act on the company's procedure: always for its people, within scope for an intermediary.</summary>
+    public bool CoversProcedure(string definitionId) => IsAgency || Membership is { CanAct: true } || Delegation?.Covers(definitionId) == true;
+
     public bool IsAdministrator => Membership is { Kind: MembershipKind.Administrator, CanAct: true };
 
     /// <summary>Agency staff and administrators manage the company's structure and people.</summary>

@@ -50,7 +50,9 @@ public static class Documents
         if (instance is null) return false;
         var me = user.UserId();
         if (me is not null && instance.CreatedBy == me) return true;
-        if (instance.CompanyId is { } companyId && await access.ForAsync(user, companyId, ct) is not null) return true;
+        // An intermediary reads only the procedures its delegation covers.
+        if (instance.CompanyId is { } companyId && await access.ForAsync(user, companyId, ct) is { } rights && rights.CoversProcedure(instance.DefinitionId))
+            return true;
         return await inbox.WorksOnInstanceAsync(instanceId, TaskReaders.For(user), ct);
     }
 }

@@ -23,7 +23,8 @@ public sealed record Refusal(
 }
 
 /// <summary>
-/// Turns the runtime's typed refusals into answers a person can act on: 404 unknown, 409 someone else acted
+/// Turns the runtime's typed refusals into answers a person can act on: 403 no tie to the company (e.g. a revoked
+/// delegation), 404 unknown, 409 someone else acted
 /// first (with the current state), 409 not possible now or procedure closed to new requests, 400 fields the step refuses
 /// (missing, unknown, ill-typed or protected, or refused by one of its checks). APIs get them from the global
 /// exception handler; pages show <see cref="Describe"/> beside the form.
@@ -62,6 +63,8 @@ public static class WorkflowProblems
         WorkflowNotRunningException n => new Refusal(409,
             Lang.T("La pratica è già conclusa.", "The procedure has already ended."),
             Extensions: new Dictionary<string, object?> { ["status"] = n.Status.ToString() }),
+        ActorNotAdmittedException a => new Refusal(403,
+            Lang.T("Non puoi agire su questa pratica.", "You may not act on this procedure."), a.Reason.For(Lang.Code)),
         TaskNotFoundException => new Refusal(404, Lang.T("Attività non trovata.", "Task not found.")),
         TaskClosedException c => new Refusal(409,
             Lang.T("Questa attività è già stata chiusa.", "This task has already been closed."),
@@ -85,6 +88,7 @@ public static class WorkflowProblems
     /// </summary>
     public static RouteHandlerBuilder AnswersWorkflowRefusals(this RouteHandlerBuilder endpoint) => endpoint
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);
 }
