@@ -35,15 +35,21 @@ public static class DatabaseSetup
     internal static string SqliteConnectionString(IConfiguration configuration, string home)
     {
         var configured = configuration.GetConnectionString("Sqlite");
-        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
-            ? $"Data Source={Path.Combine(home, "App_Data", "employerworkflows.db")}"
-            : configured);
+        var csb = string.IsNullOrWhiteSpace(configured)
+            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(home, "App_Data", "employerworkflows.db") }
+            : IsBarePath(configured)
+                ? new SqliteConnectionStringBuilder { DataSource = configured.Trim() }
+                : new SqliteConnectionStringBuilder(configured);
         if (!Path.IsPathRooted(csb.DataSource))
             csb.DataSource = AppPaths.Resolve(home, csb.DataSource, csb.DataSource);
         Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
         csb.DefaultTimeout = 30;
         return csb.ToString();
     }
+
+    // The configuration table offers a file path, and people also paste "Data Source=…": a value without a
+    // key=value pair can only be a path, which the connection-string parser would refuse at start-up.
+    private static bool IsBarePath(string configured) => !configured.Contains('=');
 
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
         where TContext : AppDbContext

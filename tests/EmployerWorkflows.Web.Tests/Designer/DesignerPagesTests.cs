@@ -60,6 +60,25 @@ public sealed class DesignerPagesTests : CompanyScenario
         Assert.Contains("bozza", refused.GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData("", "Superata", "Pubblicata")]
+    [InlineData("?culture=en-GB&ui-culture=en-GB", "Superseded", "Published")]
+    public async Task EditorPage_ShowsOlderVersionAsSuperseded_WhenANewerOneIsPublished(string culture, string superseded, string published)
+    {
+        var designer = await Designer();
+        var json = await (await designer.GetAsync("/api/definitions/sample-procedure/versions/1")).Content.ReadFromJsonAsync<VersionJson>();
+        Assert.Equal(HttpStatusCode.OK, (await designer.PutAsJsonAsync("/api/definitions/sample-procedure/draft",
+            new { json = json!.Json.Replace("\"Inviata\"", "\"Inviata (v2)\"") })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await designer.PostAsync("/api/definitions/sample-procedure/publish", null)).StatusCode);
+
+        var page = await designer.GetStringAsync("/designer/sample-procedure" + culture);
+
+        Assert.Matches($"data-version=\"1\" data-status=\"Published\">(?:(?!</tr>).)*data-shown-status=\"Superseded\">{superseded}<", Flat(page));
+        Assert.Matches($"data-version=\"2\" data-status=\"Published\">(?:(?!</tr>).)*data-shown-status=\"Published\">{published}<", Flat(page));
+    }
+
+    private static string Flat(string html) => html.ReplaceLineEndings(" ");
+
     [Fact]
     public async Task Schema_IsServedToTheEditor()
     {

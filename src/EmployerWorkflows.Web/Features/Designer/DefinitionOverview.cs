@@ -12,6 +12,17 @@ public sealed record DefinitionSummary(string DefinitionId, string Title, IReadO
     [JsonIgnore] public VersionView? Draft => Versions.FirstOrDefault(v => v.Status == nameof(DefinitionStatus.Draft));
     [JsonIgnore] public VersionView? LatestPublished => Versions.Where(v => v.Status == nameof(DefinitionStatus.Published)).MaxBy(v => v.Version);
     public int RunningInstances => Versions.Sum(v => v.RunningInstances);
+
+    /// <summary>
+    /// What a version is to the reader: a published version older than the newest published one starts no new
+    /// procedure (its running ones keep it), so it is shown as superseded rather than as the one in use.
+    /// </summary>
+    public string ShownStatus(VersionView version) =>
+        version.Status == nameof(DefinitionStatus.Published) && LatestPublished is { } latest && version.Version < latest.Version
+            ? Superseded
+            : version.Status;
+
+    public const string Superseded = "Superseded";
 }
 
 /// <summary>

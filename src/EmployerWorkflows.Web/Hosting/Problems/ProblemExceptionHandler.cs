@@ -34,7 +34,8 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         detail: Lang.T("L'operazione non è andata a buon fine e nulla è stato salvato. Riprova tra qualche minuto.",
             "The operation did not complete and nothing was saved. Try again in a few minutes."));
 
-    private static bool WantsPage(HttpRequest request) =>
+    /// <summary>A browser asking for a page: HTML accepted and not an API path (API clients always get problem JSON).</summary>
+    internal static bool WantsPage(HttpRequest request) =>
         !request.Path.StartsWithSegments("/api")
         && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }

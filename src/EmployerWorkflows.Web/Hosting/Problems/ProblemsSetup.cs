@@ -18,7 +18,10 @@ public static class ProblemsSetup
     public static WebApplication UseProblemHandling(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
-        app.UseStatusCodePages();
+        // A bare status (403 from authorization, 404 from routing) becomes the error page for a browser, in the
+        // reader's language, and a problem document for a program.
+        app.UseWhen(http => ProblemExceptionHandler.WantsPage(http.Request), page => page.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(http => !ProblemExceptionHandler.WantsPage(http.Request), api => api.UseStatusCodePages());
         return app;
     }
 }

@@ -14,6 +14,7 @@ public static class DesignerTexts
     {
         "Draft" => T("Bozza", "Draft"),
         "Published" => T("Pubblicata", "Published"),
+        DefinitionSummary.Superseded => T("Superata", "Superseded"),
         "Retired" => T("Ritirata", "Retired"),
         _ => status,
     };
