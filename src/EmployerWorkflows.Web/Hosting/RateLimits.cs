@@ -20,6 +20,7 @@ public static class RateLimits
         "api/jobroom/support-requests",
         "api/jobroom/write-rights/{instanceId:guid}/deadline/extension-request",
         "api/jobroom/accounts",
+        "catalogue/jobroom-account",
         "api/jobroom/write-rights",
         "api/company-registrations",
         "api/admin-replacements",

@@ -1,83 +1,68 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.JobRoom;
+using PdfSharp.Pdf.IO;
 
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
-public sealed partial class PdfLetterTests
+public sealed class PdfLetterTests
 {
     private static readonly UidRegisterRecord Company =
         new(Guid.NewGuid(), SwissUid.Parse("CHE-109.322.551"), "Caffè Città Sagl", "Via Nassa 5", "6900", "Lugano", "CH");
 
-    private static byte[] Letter() => ProcuraLetter.Create(Company, "Anna Bernasconi", "anna@example.ch", "3F9A12BC",
-        new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), "it");
+    private static byte[] Letter(string language = "it") => ProcuraLetter.Create(Company, "Anna Bernasconi", "anna@example.ch",
+        "3F9A12BC", new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), language);
 
     [Fact]
-    public void ProcuraLetter_StartsWithPdfHeaderAndEndsWithEofMarker()
+    public void ProcuraLetter_OpensInPdfSharpAsOneA4Page_TitledWithTheReference()
     {
-        var text = Encoding.Latin1.GetString(Letter());
+        using var document = PdfReader.Open(new MemoryStream(Letter()), PdfDocumentOpenMode.Import);
 
-        Assert.StartsWith("%PDF-1.4\n", text);
-        Assert.EndsWith("%%EOF\n", text);
+        Assert.Equal(1, document.PageCount);
+        var page = document.Pages[0];
+        Assert.Equal((595d, 842d), (Math.Round(page.Width.Point), Math.Round(page.Height.Point)));
+        Assert.Equal("3F9A12BC", document.Info.Title);
     }
 
     [Fact]
-    public void ProcuraLetter_HasCrossReferenceOffsetsPointingAtEachObject()
+    public void ProcuraLetter_ShowsTheCompanyAddressBlockFromTheUidRegister_WithAccents()
     {
-        var pdf = Letter();
-        var text = Encoding.Latin1.GetString(pdf);
-        var startXref = int.Parse(StartXref().Match(text).Groups[1].Value);
-        Assert.StartsWith("xref\n0 7\n", text[startXref..]);
+        var text = PdfText.Read(Letter());
 
-        var entries = XrefEntry().Matches(text[startXref..]).Select(m => int.Parse(m.Groups[1].Value)).ToList();
-
-        Assert.Equal(6, entries.Count);
-        for (var i = 0; i < entries.Count; i++)
-            Assert.StartsWith($"{i + 1} 0 obj\n", text[entries[i]..]);
-        Assert.Contains("trailer\n<< /Size 7 /Root 1 0 R >>", text);
+        Assert.Contains("Caffè Città Sagl\nVia Nassa 5\n6900 Lugano\nSvizzera", text);
     }
 
     [Fact]
-    public void ProcuraLetter_DeclaresContentStreamLengthExactly()
+    public void ProcuraLetter_ShowsReferenceDateAndUid_InTheRequestedLanguage()
     {
-        var text = Encoding.Latin1.GetString(Letter());
-        var match = StreamLength().Match(text);
-        var start = match.Index + match.Length;
+        var italian = PdfText.Read(Letter("it"));
+        var english = PdfText.Read(Letter("en"));
 
-        Assert.Equal("\nendstream", text.Substring(start + int.Parse(match.Groups[1].Value), "\nendstream".Length));
+        Assert.Contains("Data: 25/11/2026      Riferimento: 3F9A12BC", italian);
+        Assert.Contains("Procura per un conto Job-Room – numero IDI CHE-109.322.551", italian);
+        Assert.Contains("Date: 25/11/2026      Reference: 3F9A12BC", english);
     }
 
     [Fact]
-    public void ProcuraLetter_ContainsAddressLinesFromUidRegister_InWinAnsiEncoding()
+    public void Write_WrapsALongParagraph_WithoutLosingAWord()
     {
-        var pdf = Letter();
+        var words = Enumerable.Range(0, 60).Select(i => $"parola{i}").ToList();
+        var pdf = PdfLetter.Write(new LetterContent(["Mittente"], ["Destinatario"], "R1", "Data", [new PdfLine(string.Join(' ', words))]));
 
-        foreach (var line in Company.AddressLines)
-            Assert.True(PdfText.Contains(pdf, line), line);
-        Assert.True(pdf.AsSpan().IndexOf("Caff\u00e8 Citt\u00e0 Sagl"u8) < 0, "accents are single WinAnsi bytes, not UTF-8");
-        Assert.True(PdfText.Contains(pdf, "CHE-109.322.551") && PdfText.Contains(pdf, "3F9A12BC"));
-        Assert.Contains("/Encoding /WinAnsiEncoding", Encoding.Latin1.GetString(pdf));
+        var lines = PdfText.Read(pdf).Split('\n');
+
+        Assert.Equal(words, lines.Skip(3).SelectMany(l => l.Split(' ')).ToList());
+        Assert.True(lines.Length > 4, "the paragraph is wider than one line");
     }
 
     [Fact]
-    public void Encode_EscapesParenthesesAndBackslash_AndMapsTypographicQuotes()
+    public void Write_ContinuesOnANewPage_WhenTheBodyDoesNotFitOne()
     {
-        Assert.Equal(Encoding.Latin1.GetBytes("\\(a\\) \\\\ ").Append((byte)0x92).ToArray(), PdfLetter.Encode("(a) \\ \u2019"));
+        var body = Enumerable.Range(0, 60).Select(i => new PdfLine($"riga {i}")).ToList();
+
+        var pdf = PdfLetter.Write(new LetterContent(["Mittente"], ["Destinatario"], "R1", "Data", body));
+
+        using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
+        Assert.Equal(2, document.PageCount);
+        Assert.EndsWith("riga 58\nriga 59", PdfText.Read(pdf));
     }
-
-    [Fact]
-    public void Write_RefusesText_WhenItDoesNotFitOnePage()
-    {
-        Assert.Throws<ArgumentException>(() => PdfLetter.Write(Enumerable.Range(0, 60).Select(i => new PdfLine($"riga {i}"))));
-    }
-
-    [GeneratedRegex(@"startxref\n(\d+)\n%%EOF")]
-    private static partial Regex StartXref();
-
-    [GeneratedRegex(@"(\d{10}) 00000 n \n")]
-    private static partial Regex XrefEntry();
-
-    [GeneratedRegex(@"<< /Length (\d+) >>\nstream\n")]
-    private static partial Regex StreamLength();
 }

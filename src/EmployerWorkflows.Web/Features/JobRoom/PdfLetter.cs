@@ -1,119 +1,117 @@
-using System.Globalization;
-using System.Text;
+using EmployerWorkflows.Web.Features.Intermittent.Calls;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 
 namespace EmployerWorkflows.Web.Features.JobRoom;
 
-/// <summary>One line of a letter: its text and whether it is set in bold.</summary>
+/// <summary>One paragraph of a letter's body: its text and whether it is set in bold. Empty text leaves a blank line.</summary>
 public sealed record PdfLine(string Text, bool Bold = false);
 
+/// <summary>What a letter says: the sender's heading, the recipient's address block, the reference and the body.</summary>
+public sealed record LetterContent(
+    IReadOnlyList<string> Sender, IReadOnlyList<string> AddressBlock, string Reference, string DateLine, IReadOnlyList<PdfLine> Body);
+
 /// <summary>
-/// Writes a one-page A4 PDF 1.4 of text lines in the standard Helvetica fonts with WinAnsi encoding (so Italian
-/// accents print), with a correct cross-reference table. Letters are short; longer text is wrapped, and lines
-/// beyond the page are refused rather than silently lost.
+/// Lays a letter out on plain A4 with PDFsharp: sender at the top left, the address block where a Swiss window
+/// envelope (C5/6, window on the right) shows it, then date, reference and body. Text is WinAnsi-encoded so it stays
+/// searchable and Italian accents print; long bodies continue on further pages instead of being cut.
 /// </summary>
 public static class PdfLetter
 {
-    private const int PageWidth = 595, PageHeight = 842, Margin = 56, FontSize = 11, Leading = 15;
-    private const int MaxChars = 88;
+    private const double PageWidth = 595, PageHeight = 842, Margin = 57, Leading = 15;
+    // The window of a C5/6 envelope with the window on the right: 118 mm from the left, 50 mm from the top.
+    private const double AddressX = 334, AddressY = 142, BodyY = 270;
 
-    public static byte[] Write(IEnumerable<PdfLine> lines)
+    public static byte[] Write(LetterContent letter)
     {
-        var wrapped = lines.SelectMany(Wrap).ToList();
-        var maxLines = (PageHeight - 2 * Margin) / Leading;
-        if (wrapped.Count > maxLines)
-            throw new ArgumentException($"The letter has {wrapped.Count} lines; one page holds {maxLines}.", nameof(lines));
+        // The receipts' resolver (DejaVu Sans) serves letters too; a host normally installs it at start-up.
+        ReceiptFonts.Install(ReceiptFonts.DefaultDirectory);
+        var options = new XPdfFontOptions(PdfFontEncoding.WinAnsi);
+        var regular = new XFont(ReceiptFonts.Family, 10.5, XFontStyleEx.Regular, options);
+        var bold = new XFont(ReceiptFonts.Family, 10.5, XFontStyleEx.Bold, options);
+        var small = new XFont(ReceiptFonts.Family, 8.5, XFontStyleEx.Regular, options);
 
-        var content = new MemoryStream();
-        Ascii(content, $"BT\n{Leading} TL\n{Margin} {PageHeight - Margin} Td\n");
-        var bold = (bool?)null;
-        foreach (var line in wrapped)
+        using var document = new PdfDocument();
+        // The reference is the document's title, so a stored letter can be told apart without reading its text.
+        document.Info.Title = letter.Reference;
+        document.Info.Creator = "EmployerWorkflows";
+        var page = new LetterPage(document);
+
+        var y = Margin;
+        foreach (var line in letter.Sender)
         {
-            if (bold != line.Bold)
+            page.Graphics.DrawString(line, y == Margin ? bold : small, XBrushes.Black, Margin, y);
+            y += Leading;
+        }
+        y = AddressY;
+        foreach (var line in letter.AddressBlock)
+        {
+            page.Graphics.DrawString(line, regular, XBrushes.Black, AddressX, y);
+            y += Leading;
+        }
+
+        y = BodyY;
+        page.Graphics.DrawString(letter.DateLine, regular, XBrushes.Black, Margin, y);
+        y += 2 * Leading;
+        foreach (var paragraph in letter.Body)
+        {
+            var font = paragraph.Bold ? bold : regular;
+            foreach (var line in Wrap(page.Graphics, paragraph.Text, font, PageWidth - 2 * Margin))
             {
-                Ascii(content, $"/{(line.Bold ? "F2" : "F1")} {FontSize} Tf\n");
-                bold = line.Bold;
+                if (y > PageHeight - Margin)
+                {
+                    page = page.Next(document);
+                    y = Margin;
+                }
+                page.Graphics.DrawString(line, font, XBrushes.Black, Margin, y);
+                y += Leading;
             }
-            content.WriteByte((byte)'(');
-            content.Write(Encode(line.Text));
-            Ascii(content, ") Tj T*\n");
         }
-        Ascii(content, "ET\n");
-        var stream = content.ToArray();
+        page.Graphics.Dispose();
 
-        var objects = new List<byte[]>
-        {
-            Latin("<< /Type /Catalog /Pages 2 0 R >>"),
-            Latin("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-            Latin($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PageWidth} {PageHeight}] " +
-                  "/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>"),
-            Latin("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
-            Latin("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"),
-            Latin($"<< /Length {stream.Length} >>\nstream\n").Concat(stream).Concat(Latin("\nendstream")).ToArray(),
-        };
-
-        var pdf = new MemoryStream();
-        // The second line's high bytes tell transfer tools the file is binary.
-        pdf.Write(Latin("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n"));
-        var offsets = new List<long>();
-        for (var i = 0; i < objects.Count; i++)
-        {
-            offsets.Add(pdf.Position);
-            pdf.Write(Latin($"{i + 1} 0 obj\n"));
-            pdf.Write(objects[i]);
-            pdf.Write(Latin("\nendobj\n"));
-        }
-        var xref = pdf.Position;
-        var table = new StringBuilder($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-            table.Append(offset.ToString("D10", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
-        table.Append($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        pdf.Write(Latin(table.ToString()));
-        return pdf.ToArray();
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
     }
 
-    private static IEnumerable<PdfLine> Wrap(PdfLine line)
+    /// <summary>Splits a paragraph into lines no wider than the text column, breaking between words.</summary>
+    private static IEnumerable<string> Wrap(XGraphics graphics, string text, XFont font, double width)
     {
-        if (line.Text.Length <= MaxChars)
+        if (text.Length == 0)
         {
-            yield return line;
+            yield return "";
             yield break;
         }
-        var current = new StringBuilder();
-        foreach (var word in line.Text.Split(' '))
+        var current = "";
+        foreach (var word in text.Split(' '))
         {
-            if (current.Length > 0 && current.Length + 1 + word.Length > MaxChars)
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (current.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
             {
-                yield return line with { Text = current.ToString() };
-                current.Clear();
+                yield return current;
+                candidate = word;
             }
-            if (current.Length > 0) current.Append(' ');
-            current.Append(word);
+            current = candidate;
         }
-        if (current.Length > 0) yield return line with { Text = current.ToString() };
+        yield return current;
     }
 
-    /// <summary>WinAnsi bytes of a string literal's content, with the PDF escapes for parentheses and backslash.</summary>
-    internal static byte[] Encode(string text)
+    private sealed class LetterPage
     {
-        var bytes = new List<byte>(text.Length);
-        foreach (var c in text)
+        public XGraphics Graphics { get; }
+
+        public LetterPage(PdfDocument document)
         {
-            if (c is '(' or ')' or '\\') bytes.Add((byte)'\\');
-            bytes.Add(WinAnsi(c));
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(PageWidth);
+            page.Height = XUnit.FromPoint(PageHeight);
+            Graphics = XGraphics.FromPdfPage(page);
         }
-        return [.. bytes];
+
+        public LetterPage Next(PdfDocument document)
+        {
+            Graphics.Dispose();
+            return new LetterPage(document);
+        }
     }
-
-    private static byte WinAnsi(char c) => c switch
-    {
-        >= ' ' and <= '~' => (byte)c,
-        >= '\u00a0' and <= '\u00ff' => (byte)c,
-        '€' => 0x80, '‚' => 0x82, '„' => 0x84, '…' => 0x85, '‘' => 0x91, '’' => 0x92,
-        '“' => 0x93, '”' => 0x94, '•' => 0x95, '–' => 0x96, '—' => 0x97,
-        _ => (byte)'?',
-    };
-
-    private static byte[] Latin(string s) => Encoding.Latin1.GetBytes(s);
-
-    private static void Ascii(Stream stream, string s) => stream.Write(Encoding.ASCII.GetBytes(s));
 }

@@ -15,20 +15,19 @@ public static class ProcuraLetter
     {
         var day = date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var en = language == "en";
-        var lines = new List<PdfLine>
+        var sender = new[]
         {
-            new("Segreteria di Stato dell’economia SECO – Assicurazione contro la disoccupazione", Bold: true),
-            new("Job-Room"),
-            new(""),
+            "Segreteria di Stato dell’economia SECO",
+            "Assicurazione contro la disoccupazione – Job-Room",
+            "jobroom@alv.admin.ch",
         };
-        lines.AddRange(company.AddressLines.Select(l => new PdfLine(l)));
-        lines.Add(new(""));
-        lines.Add(new(en ? $"Date: {day}      Reference: {reference}" : $"Data: {day}      Riferimento: {reference}"));
-        lines.Add(new(""));
-        lines.Add(new(en
-            ? $"Power of attorney for a Job-Room account – UID {company.Uid.Display}"
-            : $"Procura per un conto Job-Room – numero IDI {company.Uid.Display}", Bold: true));
-        lines.Add(new(""));
+        List<PdfLine> lines =
+        [
+            new(en
+                ? $"Power of attorney for a Job-Room account – UID {company.Uid.Display}"
+                : $"Procura per un conto Job-Room – numero IDI {company.Uid.Display}", Bold: true),
+            new(""),
+        ];
         lines.AddRange((en
             ? new[]
             {
@@ -55,6 +54,7 @@ public static class ProcuraLetter
         lines.Add(new(en
             ? "Signature and stamp of the company: ______________________________"
             : "Firma e timbro dell'azienda: ______________________________"));
-        return PdfLetter.Write(lines);
+        return PdfLetter.Write(new LetterContent(sender, company.AddressLines, reference,
+            en ? $"Date: {day}      Reference: {reference}" : $"Data: {day}      Riferimento: {reference}", lines));
     }
 }
