@@ -47,6 +47,9 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddScoped<Inbox.TaskInbox>();
         services.TryAddScoped<Instances.InstanceQueries>();
         services.TryAddScoped<Assets.AssetStore>();
+        services.TryAddScoped<Instances.InstanceMonitor>();
+        services.TryAddScoped<Versions.DefinitionCatalogue>();
+        services.TryAddScoped<Outbox.OutboxReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Operations.IWorkflowOperation, Operations.IssueReceipt>());
         return services;
     }

@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Web.Features.Designer;
 
@@ -29,26 +30,12 @@ public sealed record DefinitionSummary(string DefinitionId, string Title, IReadO
 /// Reads definitions with their versions, the people who saved them and the instances still running on each
 /// version (faulted ones included: they still need the version to be repaired).
 /// </summary>
-public sealed class DefinitionOverview(AppDbContext db)
+public sealed class DefinitionOverview(DefinitionCatalogue catalogue, InstanceMonitor monitor, AppDbContext db)
 {
-    /// <summary>The version a designer opens: the draft being edited; without one, the newest published version; else the newest at all.</summary>
-    public static WorkflowDefinitionVersion? Opened(IReadOnlyCollection<WorkflowDefinitionVersion> versions) =>
-        versions.FirstOrDefault(v => v.Status == DefinitionStatus.Draft)
-        ?? versions.Where(v => v.Status == DefinitionStatus.Published).MaxBy(v => v.Version)
-        ?? versions.MaxBy(v => v.Version);
-
     public async Task<IReadOnlyList<DefinitionSummary>> ListAsync(string? definitionId, CancellationToken ct)
     {
-        var query = db.Set<WorkflowDefinitionVersion>().AsNoTracking();
-        if (definitionId is not null) query = query.Where(v => v.DefinitionId == definitionId);
-        var versions = await query.OrderBy(v => v.DefinitionId).ThenBy(v => v.Status == DefinitionStatus.Draft ? 0 : 1)
-            .ThenByDescending(v => v.Version).ToListAsync(ct);
-        var running = await db.Set<WorkflowInstance>().AsNoTracking()
-            .Where(i => i.Status == InstanceStatus.Running || i.Status == InstanceStatus.Faulted)
-            .Where(i => definitionId == null || i.DefinitionId == definitionId)
-            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion })
-            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() })
-            .ToListAsync(ct);
+        var versions = await catalogue.VersionsAsync(definitionId, ct);
+        var running = await monitor.LoadPerVersionAsync(definitionId, ct);
         var authorName = await PeopleNames.LoadAsync(db, versions.Select(v => v.CreatedBy), ct);
 
         return versions.GroupBy(v => v.DefinitionId).Select(g => new DefinitionSummary(
@@ -57,7 +44,7 @@ public sealed class DefinitionOverview(AppDbContext db)
                 g.Select(v => VersionView.From(v, includeJson: false) with
                 {
                     CreatedBy = authorName(v.CreatedBy),
-                    RunningInstances = running.FirstOrDefault(r => r.DefinitionVersion == v.Version && r.DefinitionId == v.DefinitionId)?.Count ?? 0,
+                    RunningInstances = running.FirstOrDefault(r => r.Version == v.Version && r.DefinitionId == v.DefinitionId)?.Instances ?? 0,
                 }).ToList()))
             .ToList();
     }

@@ -1,6 +1,5 @@
 using EmployerWorkflows.Web.Features.Designer.Assets;
 using EmployerWorkflows.Web.Features.Designer.Sandbox;
-using EmployerWorkflows.Web.Features.Monitor;
 
 namespace EmployerWorkflows.Web.Features.Designer;
 
@@ -15,10 +14,9 @@ public static class DesignerSetup
         return builder;
     }
 
-    public static WebApplication MapDesignerAndMonitor(this WebApplication app)
+    public static WebApplication MapDesigner(this WebApplication app)
     {
         app.MapDefinitionsApi();
-        app.MapInstancesApi();
         app.MapSandboxApi();
         app.MapAssetsApi();
         return app;

@@ -1,4 +1,5 @@
 using EmployerWorkflows.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmployerWorkflows.Web.Features.Designer;
 
@@ -11,8 +12,8 @@ internal static class ReservedDefinitionIds
     private static readonly HashSet<string> Ids = new(StringComparer.Ordinal) { "assets" };
 
     /// <summary>A 400 naming the id when it is reserved; null when the id is free to use.</summary>
-    public static IResult? Refusal(string definitionId) => Ids.Contains(definitionId)
-        ? Results.ValidationProblem(
+    public static ValidationProblem? Refusal(string definitionId) => Ids.Contains(definitionId)
+        ? TypedResults.ValidationProblem(
             new Dictionary<string, string[]>
             {
                 ["id"] = [Lang.T($"L'id «{definitionId}» è riservato alle pagine del designer: scegline un altro.",

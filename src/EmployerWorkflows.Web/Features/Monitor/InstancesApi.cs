@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using EmployerWorkflows.Runtime.Execution;
-using EmployerWorkflows.Runtime.Incidents;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Runtime.Journal;
-using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Web.Features.Designer;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -96,8 +95,8 @@ public static class InstancesApi
 public sealed record InstanceList(IReadOnlyList<MonitoredInstance> Items, Guid? Next);
 
 public sealed record InstanceDetail(
-    MonitoredInstance Instance, string Variables, string Diagram, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<WorkflowTask> Tasks,
-    IReadOnlyList<WorkflowTimer> Timers, IReadOnlyList<EmailView> Emails, IReadOnlyList<Incident> Incidents);
+    MonitoredInstance Instance, string Variables, string Diagram, IReadOnlyList<JournalEntry> Journal, IReadOnlyList<InstanceTaskView> Tasks,
+    IReadOnlyList<InstanceTimerView> Timers, IReadOnlyList<EmailView> Emails, IReadOnlyList<IncidentView> Incidents);
 
 /// <summary>An email of the instance as the API shows it.</summary>
 public sealed record EmailView(Guid Id, string To, string Subject, string Status, int Attempts, DateTimeOffset? SentAt, string? LastError,

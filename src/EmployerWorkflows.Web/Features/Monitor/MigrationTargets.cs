@@ -1,5 +1,6 @@
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -18,13 +19,13 @@ public sealed record MigrationChoice(int TargetVersion, IReadOnlyList<TargetStat
 /// <summary>The published versions an instance can move to, and the states to map for one of them.</summary>
 public sealed class MigrationTargets(DefinitionStore definitions)
 {
-    public async Task<IReadOnlyList<int>> VersionsAsync(WorkflowInstance instance, CancellationToken ct) =>
+    public async Task<IReadOnlyList<int>> VersionsAsync(InstanceView instance, CancellationToken ct) =>
         (await definitions.ListAsync(instance.DefinitionId, ct))
             .Where(v => v.Status == DefinitionStatus.Published && v.Version != instance.DefinitionVersion)
             .Select(v => v.Version).ToList();
 
     /// <summary>Null when the target version is not published.</summary>
-    public async Task<MigrationChoice?> ChoiceAsync(WorkflowInstance instance, WorkflowDefinition current, int targetVersion, CancellationToken ct)
+    public async Task<MigrationChoice?> ChoiceAsync(InstanceView instance, WorkflowDefinition current, int targetVersion, CancellationToken ct)
     {
         if (!(await VersionsAsync(instance, ct)).Contains(targetVersion)) return null;
         WorkflowDefinition target;

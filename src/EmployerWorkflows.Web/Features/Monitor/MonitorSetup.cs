@@ -11,4 +11,10 @@ public static class MonitorSetup
         builder.Services.AddSingleton<SecretMask>();
         return builder;
     }
+
+    public static WebApplication MapMonitor(this WebApplication app)
+    {
+        app.MapInstancesApi();
+        return app;
+    }
 }

@@ -15,7 +15,7 @@ public static class RequestProblems
 {
     public static IResult? For(Exception exception) => exception switch
     {
-        WorkflowException refusal => WorkflowProblems.ToResult(refusal),
+        WorkflowException refusal => Features.Designer.DesignerProblems.For(refusal) ?? WorkflowProblems.ToResult(refusal),
         BadHttpRequestException bad => Unreadable(bad),
         // A multipart body whose structure is broken or longer than the form limits.
         InvalidDataException => new FieldErrors().Add("body", "Il modulo inviato non è leggibile o è troppo grande.",

@@ -20,22 +20,31 @@ public sealed record AssetView(string Kind, string Name, string? Language, strin
         s.Key.Kind == AssetKind.Template ? s.Key.Language : null, s.Source, s.FileSource, s.Revision, s.IsSaved, s.SavedAt, s.SavedBy);
 }
 
+/// <summary>Why a save or restore changed nothing: 400 with the findings, or 409 with the revision someone else saved.</summary>
+public sealed record AssetRefusal(int StatusCode, string Title, string? Detail, IReadOnlyList<DesignerError> Errors, int? CurrentRevision);
+
+/// <summary>What a save or restore came to: the asset as it now is, or the refusal.</summary>
+public sealed record AssetChange(AssetView? Asset, AssetRefusal? Refusal)
+{
+    public bool Succeeded => Refusal is null;
+}
+
 /// <summary>
-/// Saving and restoring templates and forms, answered as HTTP results so the API returns them as they are and the
-/// pages read them back (<see cref="PageOutcome"/>). Every change is journaled; refusals change nothing.
+/// Saving and restoring templates and forms, for the API and the editor pages alike. Every change is journaled;
+/// refusals change nothing and come back as an <see cref="AssetRefusal"/>.
 /// </summary>
 public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvider clock)
 {
-    public Task<IResult> SaveAsync(AssetKey key, AssetSave request, ClaimsPrincipal user, CancellationToken ct) =>
-        RunAsync(key, T("Il testo contiene errori: non è stato salvato.", "The text has errors and was not saved."), async () =>
+    public Task<AssetChange> SaveAsync(AssetKey key, AssetSave request, ClaimsPrincipal user, CancellationToken ct) =>
+        RunAsync(T("Il testo contiene errori: non è stato salvato.", "The text has errors and was not saved."), async () =>
         {
             var saved = await store.SaveAsync(key, request.Source ?? "", request.Revision, user.UserId(), ct);
             await JournalAsync(user, "asset.save", $"{key} saved (revision {saved.Revision}).", ct);
             return saved;
         });
 
-    public Task<IResult> RestoreFileAsync(AssetKey key, int revision, ClaimsPrincipal user, CancellationToken ct) =>
-        RunAsync(key, T("Non si può ripristinare.", "It cannot be restored."), async () =>
+    public Task<AssetChange> RestoreFileAsync(AssetKey key, int revision, ClaimsPrincipal user, CancellationToken ct) =>
+        RunAsync(T("Non si può ripristinare.", "It cannot be restored."), async () =>
         {
             var restored = await store.RestoreFileAsync(key, revision, user.UserId(), ct);
             if (restored.Revision != revision)
@@ -43,41 +52,27 @@ public sealed class AssetCommands(AssetStore store, AppDbContext db, TimeProvide
             return restored;
         });
 
-    /// <summary>The findings of a refused save, as <see cref="SaveAsync"/> answers them.</summary>
-    public static IReadOnlyList<DesignerError> Errors(IResult result) =>
-        result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult p && p.ProblemDetails.Extensions.TryGetValue("errors", out var errors)
-            ? errors as IReadOnlyList<DesignerError> ?? []
-            : [];
-
-    /// <summary>Runs a change and answers it: the asset as it now is, or why nothing changed.</summary>
-    private static async Task<IResult> RunAsync(AssetKey key, string invalidTitle, Func<Task<AssetState>> change)
+    /// <summary>Runs a change: the store's refusals are the designer's to fix, so they are answered, not raised.</summary>
+    private static async Task<AssetChange> RunAsync(string invalidTitle, Func<Task<AssetState>> change)
     {
         try
         {
-            return Results.Ok(AssetView.From(await change()));
+            return new AssetChange(AssetView.From(await change()), null);
         }
         catch (AssetInvalidException e)
         {
-            return Invalid(e, invalidTitle);
+            return new AssetChange(null, new AssetRefusal(StatusCodes.Status400BadRequest, invalidTitle, null,
+                e.Errors.Select(error => new DesignerError(error.Path, error.Code, AssetText.Message(error))).ToList(), null));
         }
         catch (AssetConflictException e)
         {
-            return Conflict(e);
+            return new AssetChange(null, new AssetRefusal(StatusCodes.Status409Conflict,
+                T("Qualcun altro ha salvato questo testo nel frattempo.", "Someone else saved this text meanwhile."),
+                T("Le tue modifiche non sono state salvate: confrontale con la versione salvata e riprova.",
+                    "Your changes were not saved: compare them with the saved version and try again."),
+                [], e.CurrentRevision));
         }
     }
-
-    private static IResult Invalid(AssetInvalidException e, string title) =>
-        Results.Problem(statusCode: 400, title: title, extensions: new Dictionary<string, object?>
-        {
-            ["errors"] = e.Errors.Select(error => new DesignerError(error.Path, error.Code, AssetText.Message(error))).ToList(),
-        });
-
-    private static IResult Conflict(AssetConflictException e) =>
-        Results.Problem(statusCode: 409,
-            title: T("Qualcun altro ha salvato questo testo nel frattempo.", "Someone else saved this text meanwhile."),
-            detail: T("Le tue modifiche non sono state salvate: confrontale con la versione salvata e riprova.",
-                "Your changes were not saved: compare them with the saved version and try again."),
-            extensions: new Dictionary<string, object?> { ["currentRevision"] = e.CurrentRevision });
 
     private async Task JournalAsync(ClaimsPrincipal user, string operation, string summary, CancellationToken ct)
     {

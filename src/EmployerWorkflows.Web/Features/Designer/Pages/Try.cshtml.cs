@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Persistence;
-using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Features.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Web.Features.Designer.Pages;
 
@@ -15,9 +14,9 @@ namespace EmployerWorkflows.Web.Features.Designer.Pages;
 /// the sandbox API (start, fire, advance time, close) and shows what the run would do.
 /// </summary>
 [Authorize(Roles = Roles.ProcessDesigner)]
-public sealed partial class TryModel(AppDbContext db, IDefinitionValidator validator) : PageModel
+public sealed partial class TryModel(DefinitionCatalogue catalogue, IDefinitionValidator validator) : PageModel
 {
-    public WorkflowDefinitionVersion Definition { get; private set; } = null!;
+    public DefinitionVersionView Definition { get; private set; } = null!;
     public IReadOnlyList<DefinitionError> Errors { get; private set; } = [];
     /// <summary>Advice that does not stop a trial run, e.g. buttons without a title.</summary>
     public IReadOnlyList<DefinitionError> Warnings { get; private set; } = [];
@@ -30,8 +29,8 @@ public sealed partial class TryModel(AppDbContext db, IDefinitionValidator valid
 
     public async Task<IActionResult> OnGetAsync(string definitionId, int? version, CancellationToken ct)
     {
-        var versions = await db.Set<WorkflowDefinitionVersion>().AsNoTracking().Where(v => v.DefinitionId == definitionId).ToListAsync(ct);
-        var chosen = version is { } n ? versions.FirstOrDefault(v => v.Version == n) : DefinitionOverview.Opened(versions);
+        var versions = await catalogue.VersionsAsync(definitionId, ct);
+        var chosen = version is { } n ? versions.FirstOrDefault(v => v.Version == n) : DefinitionCatalogue.Opened(versions);
         if (chosen is null) return NotFound();
         Definition = chosen;
         var check = validator.Validate(chosen.Json);

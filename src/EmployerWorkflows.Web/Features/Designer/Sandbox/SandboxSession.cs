@@ -3,10 +3,9 @@ using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Definitions;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Hosting;
-using EmployerWorkflows.Runtime.Incidents;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Operations;
-using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.Runtime.Timers;
 using EmployerWorkflows.Runtime.Versions;
@@ -97,11 +96,7 @@ public sealed class SandboxSession : IDisposable
 
     private async Task<DateTimeOffset?> NextDueAsync(IServiceProvider sp, DateTimeOffset until, CancellationToken ct)
     {
-        var now = Clock.GetUtcNow();
-        await using var db = sp.GetRequiredService<IWorkflowDbContextFactory>().CreateDbContext();
-        return await db.Set<WorkflowTimer>().AsNoTracking()
-            .Where(t => t.Status == TimerStatus.Pending && t.DueAt > now && t.DueAt <= until)
-            .OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(ct);
+        return await sp.GetRequiredService<InstanceMonitor>().NextDueAsync(Clock.GetUtcNow(), until, ct);
     }
 
     public Task<SandboxSnapshot> SnapshotAsync(CancellationToken ct) => Locked(_ => Task.CompletedTask, ct);
@@ -128,21 +123,18 @@ public sealed class SandboxSession : IDisposable
 
     private async Task<SandboxSnapshot> ReadAsync(IServiceProvider sp, CancellationToken ct)
     {
-        await using var db = sp.GetRequiredService<IWorkflowDbContextFactory>().CreateDbContext();
-        var instance = await db.Set<WorkflowInstance>().AsNoTracking().SingleAsync(i => i.Id == InstanceId, ct);
+        var found = await sp.GetRequiredService<InstanceMonitor>().AttachmentsAsync(InstanceId, openIncidentsOnly: true, ct)
+            ?? throw new InvalidOperationException("The sandbox's instance is gone.");
+        var instance = found.Instance;
         var workflow = await sp.GetRequiredService<DefinitionStore>().GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-        var tasks = await db.Set<WorkflowTask>().AsNoTracking().Where(t => t.InstanceId == InstanceId && t.Status == WorkflowTaskStatus.Open).ToListAsync(ct);
-        var timers = await db.Set<WorkflowTimer>().AsNoTracking().Where(t => t.InstanceId == InstanceId && t.Status == TimerStatus.Pending).ToListAsync(ct);
-        var emails = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.InstanceId == InstanceId).ToListAsync(ct);
-        var incidents = await db.Set<Incident>().AsNoTracking().Where(i => i.InstanceId == InstanceId && i.ResolvedAt == null).ToListAsync(ct);
         var journal = (await sp.GetRequiredService<JournalQueries>().ForInstanceAsync(InstanceId, null, 200, ct)).Entries;
         var permitted = await sp.GetRequiredService<IWorkflowEngine>().GetPermittedActionsAsync(InstanceId, tester, ct);
         return new SandboxSnapshot(Id, InstanceId, instance.State, instance.Status.ToString(), Clock.GetUtcNow(), instance.Variables,
             MermaidDiagram.For(workflow.Definition, instance.State, Lang.Code),
-            tasks.Select(t => new SandboxTask(t.TitleIt, t.Role, t.AssigneeUserId, t.ActionList, t.DueAt)).ToList(),
-            timers.OrderBy(t => t.DueAt).Select(t => new SandboxTimer(t.Kind.ToString(), t.Trigger ?? t.Escalate, t.Template, t.DueAt)).ToList(),
-            emails.OrderBy(m => m.CreatedAt).Select(m => new SandboxEmail(m.To, m.Subject, m.TextBody, m.CreatedAt)).ToList(),
-            calls.ToList(), journal, incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList(),
+            found.OpenTasks.Select(t => new SandboxTask(t.TitleIt, t.Role, t.AssigneeUserId, t.ActionList, t.DueAt)).ToList(),
+            found.PendingTimers.Select(t => new SandboxTimer(t.Kind.ToString(), t.Trigger ?? t.Escalate, t.Template, t.DueAt)).ToList(),
+            found.Emails.Select(m => new SandboxEmail(m.To, m.Subject, m.TextBody, m.CreatedAt)).ToList(),
+            calls.ToList(), journal, found.Incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList(),
             permitted.Select(ActionView.From).ToList());
     }
 

@@ -1,5 +1,5 @@
 using EmployerWorkflows.Runtime.Definitions;
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
@@ -24,7 +24,7 @@ public sealed class InstancesModel(InstanceSearch search, DefinitionStore defini
     [BindProperty(SupportsGet = true)] public int? PageSize { get; set; }
 
     public InstancePage Results { get; private set; } = new([], null);
-    public MonitorCounts Counts { get; private set; } = new(0, 0, 0, 0);
+    public InstanceCounts Counts { get; private set; } = new(0, 0, 0, 0);
     /// <summary>Every definition with a stored version (id → title), for the filter.</summary>
     public IReadOnlyDictionary<string, string> Definitions { get; private set; } = new Dictionary<string, string>();
     /// <summary>States to filter on, by procedure title: the state name as value, its title as text.</summary>
@@ -43,9 +43,9 @@ public sealed class InstancesModel(InstanceSearch search, DefinitionStore defini
             versions[(id, version)] = (await definitions.GetAsync(id, version, ct)).Definition;
     }
 
-    public string Title(WorkflowInstance i) => versions[(i.DefinitionId, i.DefinitionVersion)].Title.For(Code);
+    public string Title(InstanceView i) => versions[(i.DefinitionId, i.DefinitionVersion)].Title.For(Code);
 
-    public string StateTitle(WorkflowInstance i) => ProcedureMap.Title(versions[(i.DefinitionId, i.DefinitionVersion)], i.State);
+    public string StateTitle(InstanceView i) => ProcedureMap.Title(versions[(i.DefinitionId, i.DefinitionVersion)], i.State);
 
     /// <summary>Query values of the current filter with one change, for links.</summary>
     public Dictionary<string, string?> With(string key, string? value)

@@ -1,6 +1,5 @@
 using EmployerWorkflows.Runtime.Assets;
 using EmployerWorkflows.Web.Data;
-using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static EmployerWorkflows.Web.Localization.Lang;
@@ -58,41 +57,41 @@ public abstract class AssetEditorModel(AssetStore store, AssetCommands commands,
     protected async Task<IActionResult> SaveAsync(string? source, int revision, Func<Task<IActionResult>> show, CancellationToken ct)
     {
         var result = await commands.SaveAsync(Key, new AssetSave(source, revision), User, ct);
-        if (PageOutcome.Read(result).Succeeded)
+        if (result.Refusal is not { } refusal)
         {
             Message = T("Salvato: vale da subito per le nuove email e i nuovi compiti.", "Saved: it applies at once to new emails and tasks.");
             return Redirect(Here);
         }
-        return await RefusedAsync(result, source, revision, show, ct);
+        return await RefusedAsync(refusal, source, revision, show, ct);
     }
 
     protected async Task<IActionResult> RestoreAsync(string? source, int revision, Func<Task<IActionResult>> show, CancellationToken ct)
     {
         var result = await commands.RestoreFileAsync(Key, revision, User, ct);
-        if (PageOutcome.Read(result).Succeeded)
+        if (result.Refusal is not { } refusal)
         {
             Message = T("Ripristinato il file di partenza; le versioni salvate restano nella cronologia.", "The shipped file is back in force; saved versions stay in the history.");
             return Redirect(Here);
         }
-        return await RefusedAsync(result, source, revision, show, ct);
+        return await RefusedAsync(refusal, source, revision, show, ct);
     }
 
-    private async Task<IActionResult> RefusedAsync(IResult result, string? source, int revision, Func<Task<IActionResult>> show, CancellationToken ct)
+    private async Task<IActionResult> RefusedAsync(AssetRefusal refusal, string? source, int revision, Func<Task<IActionResult>> show,
+        CancellationToken ct)
     {
-        var outcome = PageOutcome.Read(result);
-        var conflict = outcome.StatusCode == StatusCodes.Status409Conflict;
+        var conflict = refusal.StatusCode == StatusCodes.Status409Conflict;
         // After a conflict the editor moves to the newest revision: saving again, having seen theirs, replaces it.
         await LoadAsync(source ?? "", conflict ? null : revision, ct);
-        Problem = outcome.Title;
-        ProblemDetail = outcome.Detail;
-        Errors = AssetCommands.Errors(result);
+        Problem = refusal.Title;
+        ProblemDetail = refusal.Detail;
+        Errors = refusal.Errors;
         if (conflict)
         {
             TheirSource = State.Source;
             ProblemDetail = T("Le tue modifiche non sono state salvate e sono ancora qui. Sotto trovi la versione salvata: confrontale; se salvi di nuovo, la tua la sostituisce.",
                 "Your changes were not saved and are still here. The saved version is below: compare them; saving again replaces it with yours.");
         }
-        Response.StatusCode = outcome.StatusCode;
+        Response.StatusCode = refusal.StatusCode;
         return await show();
     }
 }

@@ -1,12 +1,10 @@
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Versions;
 using EmployerWorkflows.Runtime.Templates;
-using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using static EmployerWorkflows.Web.Localization.Lang;
 
 namespace EmployerWorkflows.Web.Features.Designer.Assets.Pages;
@@ -16,11 +14,11 @@ namespace EmployerWorkflows.Web.Features.Designer.Assets.Pages;
 /// each with where its text comes from; names a definition uses but nobody wrote yet are shown as missing.
 /// </summary>
 [Authorize(Roles = Roles.ProcessDesigner)]
-public sealed class AssetsModel(AssetOverview overview, AppDbContext db) : PageModel
+public sealed class AssetsModel(AssetOverview overview, DefinitionCatalogue catalogue) : PageModel
 {
     public AssetList Assets { get; private set; } = null!;
     /// <summary>The version whose assets are listed; null when listing all.</summary>
-    public WorkflowDefinitionVersion? Version { get; private set; }
+    public DefinitionVersionView? Version { get; private set; }
     public string? NewName { get; private set; }
     public string? NewNameError { get; private set; }
 
@@ -33,8 +31,8 @@ public sealed class AssetsModel(AssetOverview overview, AppDbContext db) : PageM
     {
         if (definition is not null)
         {
-            var versions = await db.Set<WorkflowDefinitionVersion>().AsNoTracking().Where(v => v.DefinitionId == definition).ToListAsync(ct);
-            Version = version is { } n ? versions.FirstOrDefault(v => v.Version == n) : DefinitionOverview.Opened(versions);
+            var versions = await catalogue.VersionsAsync(definition, ct);
+            Version = version is { } n ? versions.FirstOrDefault(v => v.Version == n) : DefinitionCatalogue.Opened(versions);
             if (Version is null) return NotFound();
         }
         Assets = await overview.ListAsync(Version is null ? null : DefinitionAssets.Of(Version.Json), ct);

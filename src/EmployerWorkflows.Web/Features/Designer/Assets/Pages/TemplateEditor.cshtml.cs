@@ -75,9 +75,9 @@ public sealed class TemplateEditorModel(AssetStore store, AssetCommands commands
             PreviewError = T("I dati di esempio devono essere un oggetto JSON, tra graffe.", "The sample data must be a JSON object, in braces.");
             return Page();
         }
-        var outcome = PageOutcome.Read(AssetsApi.Preview(new TemplatePreview(Source, Key.Language, model)));
-        if (outcome.Succeeded) Preview = (TemplatePreviewResult)outcome.Value!;
-        else PreviewError = outcome.Detail ?? outcome.Title;
+        var outcome = TemplatePreviewer.Render(new TemplatePreview(Source, Key.Language, model));
+        Preview = outcome.Rendered;
+        PreviewError = outcome.Problem;
         return Page();
     }
 }
