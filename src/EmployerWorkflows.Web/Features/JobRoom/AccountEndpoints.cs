@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmployerWorkflows.Web.Features.JobRoom;
@@ -30,76 +32,80 @@ internal static class AccountEndpoints
             .WithSummary("Asks for a Job-Room account linked to a UID")
             .WithDescription("Phase A. If the UID already has an active account, the request becomes a task for its main administrator " +
                              "(workflow jobroom-access-request); otherwise a procura letter for the address in the UID register is " +
-                             "generated and the power-of-attorney workflow starts. The first account activated for a UID is its main administrator.")
-            .Produces<AccountRequestView>(201).ProducesValidationProblem().ProducesProblem(409);
+                             "generated and the power-of-attorney workflow starts. The first account activated for a UID is its main administrator.");
 
         api.MapGet("/accounts/mine", MineAsync)
-            .WithSummary("Lists the caller's Job-Room accounts and requests").Produces<List<AccountView>>();
+            .WithSummary("Lists the caller's Job-Room accounts and requests");
 
-        api.MapPost("/access-requests/{instanceId:guid}/approve", (Guid instanceId, DecisionInput input, HttpContext http, CancellationToken ct) =>
-                DecideAsync(instanceId, AccessRequestTriggers.Approve, input, http, ct))
+        api.MapPost("/access-requests/{instanceId:guid}/approve", ApproveAsync)
             .WithSummary("The main administrator approves a person's access to the UID's account")
             .WithDescription("Only the main administrator of the UID. Activates the account, emails the person and resumes any " +
-                             "write-rights renewal of theirs waiting for it.")
-            .Produces(200).ProducesProblem(404).ProducesProblem(409);
+                             "write-rights renewal of theirs waiting for it.");
 
-        api.MapPost("/access-requests/{instanceId:guid}/refuse", (Guid instanceId, DecisionInput input, HttpContext http, CancellationToken ct) =>
-                DecideAsync(instanceId, AccessRequestTriggers.Refuse, input, http, ct))
+        api.MapPost("/access-requests/{instanceId:guid}/refuse", RefuseAsync)
             .WithSummary("The main administrator refuses a person's access to the UID's account")
-            .WithDescription("Only the main administrator of the UID; a reason is required and sent to the person.")
-            .Produces(200).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+            .WithDescription("Only the main administrator of the UID; a reason is required and sent to the person.");
     }
 
-    private static async Task<IResult> RequestAsync(AccountRequestInput input, AppDbContext db, IUidRegister register, AccountRequests requests,
-        UserManager<AppUser> users, ClaimsPrincipal user, CancellationToken ct)
+    public sealed record AccountRequest([property: FromBody] AccountRequestInput Body, IUidRegister Register, AccountRequests Requests,
+        JobRoomSteps Steps, UserManager<AppUser> Users, ClaimsPrincipal User, CancellationToken Ct);
+
+    public static async Task<Results<Created<AccountRequestView>, ValidationProblem, ProblemHttpResult>> RequestAsync([AsParameters] AccountRequest r)
     {
+        var input = r.Body;
         var errors = new FieldErrors().Add("uid", SwissUid.Validate(input.Uid));
         if (!JobRoomVariables.IsEmail(input.Email))
             errors.Add("email", "Indicare un indirizzo e-mail valido.", "Give a valid email address.");
-        if (errors.Any) return errors.ToResult();
-        var company = await register.FindAsync(SwissUid.Parse(input.Uid), ct);
+        if (errors.Any) return errors.ToProblem();
+        var company = await r.Register.FindAsync(SwissUid.Parse(input.Uid), r.Ct);
         if (company is null)
-            return new FieldErrors().Add("uid", "Questo numero IDI non è nel registro IDI.", "This UID is not in the UID register.").ToResult();
-        var person = await users.GetUserAsync(user) ?? throw new InvalidOperationException("The logged-in user no longer exists.");
-        return await JobRoomSetup.InTransactionAsync(db, async () =>
-        {
-            var result = await requests.RequestAsync(company, person, input.Email!, WorkflowActors.From(user, company.Id), ct);
-            return result is null
-                ? Results.Problem(statusCode: 409, title: Localization.Lang.T(
-                    "Hai già un conto o una richiesta in corso per questo IDI.", "You already have an account or a pending request for this UID."))
-                : Results.Created($"/api/jobroom/procedures/{result.InstanceId}",
-                    new AccountRequestView(View(result.Account), result.InstanceId, result.Procedure));
-        }, ct);
+            return new FieldErrors().Add("uid", "Questo numero IDI non è nel registro IDI.", "This UID is not in the UID register.").ToProblem();
+        var person = await r.Users.GetUserAsync(r.User) ?? throw new InvalidOperationException("The logged-in user no longer exists.");
+        var result = await r.Steps.InTransactionAsync(() =>
+            r.Requests.RequestAsync(company, person, input.Email!, WorkflowActors.From(r.User, company.Id), r.Ct), r.Ct);
+        if (result is null)
+            return TypedResults.Problem(statusCode: 409, title: Localization.Lang.T(
+                "Hai già un conto o una richiesta in corso per questo IDI.", "You already have an account or a pending request for this UID."));
+        return TypedResults.Created($"/api/jobroom/procedures/{result.InstanceId}",
+            new AccountRequestView(View(result.Account), result.InstanceId, result.Procedure));
     }
 
-    private static async Task<IResult> MineAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<List<AccountView>>> MineAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var userId = (user.UserId() ?? "");
+        var userId = user.UserId() ?? "";
         var accounts = await db.Set<JobRoomAccount>().AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
-        return Results.Ok(accounts.Select(View).ToList());
+        return TypedResults.Ok(accounts.Select(View).ToList());
     }
 
-    private static async Task<IResult> DecideAsync(Guid instanceId, string trigger, DecisionInput input, HttpContext http, CancellationToken ct)
+    /// <summary>A main administrator's decision on a person's access request to the UID's account.</summary>
+    public sealed record DecisionRequest(Guid InstanceId, [property: FromBody] DecisionInput Body, AppDbContext Db, JobRoomAccess Access,
+        JobRoomSteps Steps, ClaimsPrincipal User, CancellationToken Ct)
     {
-        var services = http.RequestServices;
-        var db = services.GetRequiredService<AppDbContext>();
-        var access = services.GetRequiredService<JobRoomAccess>();
-        var instance = await db.Set<WorkflowInstance>().AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Id == instanceId && i.DefinitionId == AccountRequests.AccessRequest, ct);
-        var account = instance is null ? null
-            : await db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.RequestInstanceId == instanceId, ct);
-        if (instance is null || account is null || !await access.IsMainAdministratorAsync(http.User, account.Uid, ct))
-            return JobRoomSetup.NotFound();
-        if (trigger == AccessRequestTriggers.Refuse && string.IsNullOrWhiteSpace(input.Reason))
-            return new FieldErrors().Add("reason", "Indicare il motivo del rifiuto.", "Give the reason for refusing.").ToResult();
-        var engine = services.GetRequiredService<IWorkflowEngine>();
-        return await JobRoomSetup.InTransactionAsync(db, async () =>
+        /// <summary>The account asked for, when the caller is the main administrator of its UID.</summary>
+        public async Task<JobRoomAccount?> AccountAsync()
         {
-            var payload = trigger == AccessRequestTriggers.Refuse ? new JsonObject { ["reason"] = input.Reason!.Trim() } : null;
-            // Activation and the renewals it resumes are the definition's (jobroom.activateAccount), on every path.
-            return Results.Ok(await engine.FireAsync(db, new FireTrigger(instanceId, trigger, WorkflowActors.From(http.User, account.RegisterEntryId),
-                payload, input.ExpectedVersion), ct));
-        }, ct);
+            if (await InstanceReader.FindAsync(Db, InstanceId, Ct) is not { DefinitionId: AccountRequests.AccessRequest }) return null;
+            var account = await Db.Set<JobRoomAccount>().SingleOrDefaultAsync(a => a.RequestInstanceId == InstanceId, Ct);
+            return account is not null && await Access.IsMainAdministratorAsync(User, account.Uid, Ct) ? account : null;
+        }
+
+        // Activation and the renewals it resumes are the definition's (jobroom.activateAccount), on every path.
+        public async Task<WorkflowResult> FireAsync(JobRoomAccount account, string trigger, JsonObject? payload) =>
+            await Steps.FireAsync(new FireTrigger(InstanceId, trigger, WorkflowActors.From(User, account.RegisterEntryId), payload,
+                Body.ExpectedVersion), Ct);
+    }
+
+    public static async Task<Results<Ok<WorkflowResult>, ProblemHttpResult>> ApproveAsync([AsParameters] DecisionRequest r) =>
+        await r.AccountAsync() is { } account
+            ? TypedResults.Ok(await r.FireAsync(account, AccessRequestTriggers.Approve, null))
+            : JobRoomSetup.NotFound();
+
+    public static async Task<Results<Ok<WorkflowResult>, ValidationProblem, ProblemHttpResult>> RefuseAsync([AsParameters] DecisionRequest r)
+    {
+        if (await r.AccountAsync() is not { } account) return JobRoomSetup.NotFound();
+        if (string.IsNullOrWhiteSpace(r.Body.Reason))
+            return new FieldErrors().Add("reason", "Indicare il motivo del rifiuto.", "Give the reason for refusing.").ToProblem();
+        return TypedResults.Ok(await r.FireAsync(account, AccessRequestTriggers.Refuse, new JsonObject { ["reason"] = r.Body.Reason.Trim() }));
     }
 
     internal static AccountView View(JobRoomAccount a) =>

@@ -40,7 +40,7 @@ public sealed class InactivityCheckJob(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var backPaymentCase = await db.Set<BackPaymentCase>().SingleAsync(c => c.Id == caseId, ct);
         var filer = await db.Set<JobRoomAccount>().SingleAsync(a => a.Id == backPaymentCase.FiledByAccountId, ct);
-        if (await WriteRightsEndpoints.RunningForAsync(db, backPaymentCase.Uid, ct))
+        if (await WriteRightsProcedures.RunningForAsync(db, backPaymentCase.Uid, ct))
         {
             // Someone already renews the rights of this UID; proposing again would only duplicate it.
             backPaymentCase.RenewalProposedAt = now;

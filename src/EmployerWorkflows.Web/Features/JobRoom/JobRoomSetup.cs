@@ -1,5 +1,4 @@
 using EmployerWorkflows.Runtime.Operations;
-using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using Hangfire;
@@ -28,6 +27,8 @@ public static class JobRoomSetup
         services.AddScoped<Catalogue.JobRoomAccountStart>();
         services.AddScoped<Catalogue.ProcedureCatalogue>();
         services.AddScoped<WriteRightsProcedures>();
+        services.AddScoped<WriteRightsAccess>();
+        services.AddScoped<JobRoomSteps>();
         services.AddScoped<InactivityCheckJob>();
         services.AddSingleton<IWorkflowOperation, ActivateAccountOperation>();
         services.AddSingleton<IWorkflowOperation, CloseAccountRequestOperation>();
@@ -60,20 +61,11 @@ public static class JobRoomSetup
     }
 
     /// <summary>
-    /// Runs a command in one transaction: the domain change, the workflow steps and the journal commit together.
-    /// An error answer (4xx) rolls everything back; a runtime refusal does too, and the global exception handler
-    /// answers it (404/409/400).
+    /// The multipart body of an upload endpoint. The handler reads the form itself, checking each file by content, so
+    /// the document cannot learn the body from a parameter's type.
     /// </summary>
-    internal static async Task<IResult> InTransactionAsync(AppDbContext db, Func<Task<IResult>> work, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await work();
-        if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
-            return result;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return result;
-    }
+    internal static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder endpoint) =>
+        endpoint.Accepts<IFormFile>("multipart/form-data");
 
     /// <summary>
     /// A SECO desk step: anyone else gets 404, as from the task API, so a step's existence is not revealed to people

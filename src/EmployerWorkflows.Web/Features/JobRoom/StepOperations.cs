@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Runtime.Operations;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Domain.Identifiers;
@@ -137,7 +138,7 @@ public sealed class CloseCorrectionDeadlineOperation(IServiceScopeFactory scopes
         var db = StepOperations.Db(context);
         var deadline = await db.Set<WriteRightsProcedure>().Where(p => p.InstanceId == context.InstanceId)
             .Select(p => p.DeadlineInstanceId).SingleOrDefaultAsync(cancellationToken);
-        if (deadline is not { } id || !await DeadlineEndpoints.IsRunningAsync(db, id, cancellationToken))
+        if (deadline is not { } id || !await InstanceReader.IsRunningAsync(db, id, cancellationToken))
             return new { closed = false };
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FireAsync(db, new FireTrigger(id, CorrectionDeadlineTriggers.Close, context.Actor), cancellationToken);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
-using EmployerWorkflows.Runtime.Persistence;
+using EmployerWorkflows.Runtime.Instances;
 using EmployerWorkflows.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -110,11 +110,42 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
     /// </summary>
     public async Task ResumeAwaitingAccountAsync(string uid, string userId, CancellationToken ct)
     {
-        var waiting = await (from p in db.Set<WriteRightsProcedure>()
-                             join i in db.Set<WorkflowInstance>() on p.InstanceId equals i.Id
-                             where p.Uid == uid && p.RequesterUserId == userId && i.Status == InstanceStatus.Running && i.State == "AwaitingAccount"
-                             select p.InstanceId).ToListAsync(ct);
-        foreach (var id in waiting)
+        var theirs = await db.Set<WriteRightsProcedure>().Where(p => p.Uid == uid && p.RequesterUserId == userId)
+            .Select(p => p.InstanceId).ToListAsync(ct);
+        foreach (var id in await InstanceReader.RunningInStateAsync(db, theirs, "AwaitingAccount", ct))
             await engine.FireAsync(db, new FireTrigger(id, WriteRightsTriggers.AccountReady, WorkflowActor.System), ct);
+    }
+
+    /// <summary>
+    /// Opens a renewal for the UID and fires <c>begin</c>, in one transaction, on demand of a company person; the
+    /// latest back-payment case of the UID, if any, gives the RIS number of the SECO letter.
+    /// </summary>
+    public async Task<WriteRightsStarted> StartAsync(UidRegisterRecord company, WorkflowActor actor, JsonObject? payload, CancellationToken ct)
+    {
+        var uid = company.Uid.Value;
+        var backPaymentCase = await db.Set<BackPaymentCase>().Where(c => c.Uid == uid).OrderByDescending(c => c.FiledAt).FirstOrDefaultAsync(ct);
+        return await new JobRoomSteps(db, engine).InTransactionAsync(async () =>
+        {
+            var procedure = await OpenAsync(company, backPaymentCase, actor, ct);
+            var result = await engine.FireAsync(db, new FireTrigger(procedure.InstanceId, WriteRightsTriggers.Begin, actor, payload), ct);
+            return new WriteRightsStarted(procedure.InstanceId, procedure.Reference, procedure.DeadlineInstanceId, result.State);
+        }, ct);
+    }
+
+    /// <summary>Whether a renewal of the UID is still running; a second one would only duplicate it.</summary>
+    public Task<bool> IsRunningForAsync(string uid, CancellationToken ct) => RunningForAsync(db, uid, ct);
+
+    public static async Task<bool> RunningForAsync(AppDbContext db, string uid, CancellationToken ct)
+    {
+        var renewals = await db.Set<WriteRightsProcedure>().Where(p => p.Uid == uid).Select(p => p.InstanceId).ToListAsync(ct);
+        return await InstanceReader.AnyRunningAsync(db, renewals, ct);
+    }
+
+    /// <summary>The renewal with this reference (e.g. 3F9A12BC) and where it stands.</summary>
+    public async Task<WriteRightsStarted?> ByReferenceAsync(string reference, CancellationToken ct)
+    {
+        var procedure = await db.Set<WriteRightsProcedure>().AsNoTracking().SingleOrDefaultAsync(p => p.Reference == reference, ct);
+        if (procedure is null || await InstanceReader.FindAsync(db, procedure.InstanceId, ct) is not { } instance) return null;
+        return new WriteRightsStarted(procedure.InstanceId, procedure.Reference, procedure.DeadlineInstanceId, instance.State);
     }
 }

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EmployerWorkflows.Runtime.Outbox;
+
+/// <summary>An email the host wants sent, as plain data; the outbox row it becomes stays the runtime's.</summary>
+public sealed record OutgoingEmail(string To, string Subject, string TextBody, string? HtmlBody, string Language)
+{
+    public Guid? CompanyId { get; init; }
+    /// <summary>The procedure the email is about, if any.</summary>
+    public Guid? InstanceId { get; init; }
+    /// <summary>Template that produced it, for monitoring.</summary>
+    public string? Template { get; init; }
+    public IReadOnlyList<OutgoingAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>Where a queued email went: its outbox id and address.</summary>
+public sealed record QueuedEmail(Guid Id, string To);
+
+/// <summary>Queues an <see cref="OutgoingEmail"/> in the caller's unit of work, as <see cref="OutboxQueue"/> does.</summary>
+public static class OutgoingEmails
+{
+    public static QueuedEmail Enqueue(DbContext db, OutgoingEmail email, DateTimeOffset now)
+    {
+        var message = OutboxQueue.Enqueue(db, new OutboxMessage
+        {
+            To = email.To, Subject = email.Subject, TextBody = email.TextBody, HtmlBody = email.HtmlBody, Language = email.Language,
+            CompanyId = email.CompanyId, InstanceId = email.InstanceId, Template = email.Template,
+            Attachments = email.Attachments.Select(a => new OutboxAttachment { FileName = a.FileName, ContentType = a.ContentType, Content = a.Content })
+                .ToList(),
+        }, now);
+        return new QueuedEmail(message.Id, message.To);
+    }
+}
