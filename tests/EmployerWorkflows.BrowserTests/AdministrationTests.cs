@@ -50,8 +50,22 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserScenario(chr
 
         await row.GetByLabel("Data di fine del rapporto").FillAsync("2026-11-16");
         await row.GetByRole(AriaRole.Button, new() { Name = "Registra" }).ClickAsync();
+        // Ending a relationship is asked for twice: the first answer names the revocation deadline and changes nothing.
+        await Expect(admin.Locator("#confirm-step")).ToContainTextAsync("I privilegi andranno revocati entro il 21/11/2026 (5 giorni).");
+        await Expect(admin.Locator($"tr[data-person='{collaborator}'] .deadline")).ToHaveCountAsync(0);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Conferma: registra la fine del rapporto" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("i privilegi vanno revocati entro il 21/11/2026.");
         await Expect(admin.Locator($"tr[data-person='{collaborator}'] .deadline")).ToContainTextAsync("revoca entro il 21/11/2026 (5 giorni)");
         await ScreenshotAsync(admin, "company-people");
+
+        var revoking = admin.Locator($"tr[data-person='{collaborator}']");
+        await revoking.GetByText("Gestisci").ClickAsync();
+        await revoking.GetByRole(AriaRole.Button, new() { Name = "Revoca i privilegi" }).ClickAsync();
+        await Expect(admin.Locator("#confirm-step")).ToContainTextAsync("Confermi la revoca di tutti i privilegi");
+        await ScreenshotAsync(admin, "company-people-confirm-revoke");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Conferma: revoca i privilegi" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("revocati: da ora non può più agire");
+        await Expect(admin.Locator($"tr[data-person='{collaborator}']")).ToContainTextAsync("Revocato");
 
         var people = new Uri(admin.Url).AbsolutePath;
         foreach (var url in new[] { people, people[..^"/people".Length], "/companies", "/procedures", "/procedures/register", "/notifications" })

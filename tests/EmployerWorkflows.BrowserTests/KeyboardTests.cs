@@ -27,7 +27,12 @@ public sealed class KeyboardTests(Chromium chromium) : BrowserScenario(chromium)
         await reviewer.Keyboard.TypeAsync("Dati non verificabili.");
         await TabToAsync(reviewer, reviewer.GetByRole(AriaRole.Button, new() { Name = "Respingi" }));
         await reviewer.Keyboard.PressAsync("Enter");
+        // A rejection is confirmed with a second press on the same button, now named for what it confirms.
+        await Expect(reviewer.Locator("#confirm-step")).ToContainTextAsync("Confermi «Respingi»?");
+        await TabToAsync(reviewer, reviewer.GetByRole(AriaRole.Button, new() { Name = "Conferma: Respingi" }));
+        await reviewer.Keyboard.PressAsync("Enter");
         await reviewer.ArrivedAtAsync("/inbox$");
+        await Expect(reviewer.Locator("div.alert[role=status]")).ToContainTextAsync("La pratica è conclusa");
 
         await company.GotoAsync("/procedures");
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("Respinta");

@@ -39,11 +39,25 @@ public static class WorkflowDefinitionParser
         {
             var where = ex.LineNumber is { } line ? $" at line {line + 1}, column {ex.BytePositionInLine + 1}" : "";
             var whereItalian = ex.LineNumber is { } row ? $" alla riga {row + 1}, colonna {ex.BytePositionInLine + 1}" : "";
+            // The parser explains itself only in English, so the Italian text quotes the spot instead of the reason.
+            var near = Near(json, ex.LineNumber, ex.BytePositionInLine);
             errors.Add(new DefinitionError(DefinitionPath.Root, "invalid-json",
                 $"The document is not valid JSON{where}: {ex.Message} Fix the syntax (quotes, commas, brackets).",
-                $"Il documento non è JSON valido{whereItalian}: {ex.Message} Correggi la sintassi (virgolette, virgole, parentesi)."));
+                $"Il documento non è JSON valido{whereItalian}{(near is null ? "" : $", vicino a «{near}»")}. Correggi la sintassi (virgolette, virgole, parentesi)."));
             return null;
         }
+    }
+
+    /// <summary>Up to 20 characters of the line before the position a syntax error names, trimmed; null when there is nothing to quote.</summary>
+    private static string? Near(string json, long? lineNumber, long? position)
+    {
+        if (lineNumber is not { } row || position is not { } column) return null;
+        var lines = json.Split('\n');
+        if (row >= lines.Length) return null;
+        var line = lines[row].TrimEnd('\r');
+        var end = (int)Math.Min(Math.Max(column + 1, 0), line.Length);
+        var text = line[Math.Max(0, end - 20)..end].Trim();
+        return text.Length == 0 ? null : text;
     }
 
     /// <summary>

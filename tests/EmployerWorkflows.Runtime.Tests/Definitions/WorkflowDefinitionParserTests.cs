@@ -112,6 +112,16 @@ public sealed class WorkflowDefinitionParserTests
     }
 
     [Fact]
+    public void Parse_ExplainsInvalidJsonInItalianWithoutTheParsersEnglish_WhenTextIsNotJson()
+    {
+        var error = SingleError("{\n  \"id\": \"x\" \"title\": {}\n}");
+
+        Assert.Equal("Il documento non è JSON valido alla riga 2, colonna 13, vicino a «\"id\": \"x\" \"». Correggi la sintassi (virgolette, virgole, parentesi).",
+            error.In("it"));
+        Assert.StartsWith("The document is not valid JSON at line 2, column 13", error.In("en"));
+    }
+
+    [Fact]
     public void Parse_ReportsDuplicateState_WhenStateKeyRepeats()
     {
         var json = SampleDefinitions.CompanyRegistration.Replace(

@@ -9,6 +9,7 @@ public static class CollaboratorsSetup
     {
         builder.Services.AddScoped<EnableMember>();
         builder.Services.AddScoped<MemberProcedures>();
+        builder.Services.AddScoped<MemberActions>();
         builder.Services.AddSingleton<IWorkflowOperation, SuspendMember>();
         builder.Services.AddSingleton<IWorkflowOperation, ReinstateMember>();
         builder.Services.AddSingleton<IWorkflowOperation, EnableAdministrator>();

@@ -15,20 +15,22 @@ namespace EmployerWorkflows.Web.Features.Collaborators;
 /// </summary>
 public sealed class EnableMember(AppDbContext db, TimeProvider clock)
 {
-    public async Task<IResult> HandleAsync(Guid companyId, MemberInput input, CompanyRights rights, Runtime.Execution.WorkflowActor actor, CancellationToken ct)
+    public async Task<Outcome<MemberView>> HandleAsync(Guid companyId, MemberInput input, CompanyRights rights, Runtime.Execution.WorkflowActor actor, CancellationToken ct)
     {
-        if (input.Kind == MembershipKind.Administrator && !rights.CanManage) return Results.Forbid();
+        if (input.Kind == MembershipKind.Administrator && !rights.CanManage)
+            return Outcome<MemberView>.Refused("Solo un amministratore può abilitare un altro amministratore.",
+                "Only an administrator can enable another administrator.", StatusCodes.Status403Forbidden);
         var errors = new FieldErrors();
         if (CodiceFiscale.Validate(input.CodiceFiscale) is { } cfError)
-            return errors.Add("codiceFiscale", cfError).ToResult();
+            return Outcome<MemberView>.Invalid(errors.Add("codiceFiscale", cfError));
         var cf = CodiceFiscale.Parse(input.CodiceFiscale).Value;
         var user = await db.Users.SingleOrDefaultAsync(u => u.CodiceFiscale == cf, ct);
         if (user?.LastLoginAt is null)
-            return errors.Add("codiceFiscale",
+            return Outcome<MemberView>.Invalid(errors.Add("codiceFiscale",
                 "Questa persona non ha mai effettuato l'accesso al portale: può essere abilitata solo dopo il primo accesso come cittadino.",
-                "This person has never logged in to the portal: they can be enabled only after their first login as a citizen.").ToResult();
+                "This person has never logged in to the portal: they can be enabled only after their first login as a citizen."));
         if (await db.Set<Membership>().AnyAsync(m => m.CompanyId == companyId && m.UserId == user.Id, ct))
-            return errors.Add("codiceFiscale", "La persona è già abilitata per questa azienda.", "The person is already enabled for this company.").ToResult();
+            return Outcome<MemberView>.Invalid(errors.Add("codiceFiscale", "La persona è già abilitata per questa azienda.", "The person is already enabled for this company."));
 
         var company = await CompaniesApi.Load(db, companyId, ct);
         var now = clock.GetUtcNow();
@@ -44,14 +46,14 @@ public sealed class EnableMember(AppDbContext db, TimeProvider clock)
             ? [new ProfileInput(Profiles.Administrator, null)]
             : input.Profiles;
         var profileErrors = MemberProfiles.Check(profiles, company, member);
-        if (errors.Any || profileErrors.Any) return (errors.Any ? errors : profileErrors).ToResult();
+        if (errors.Any || profileErrors.Any) return Outcome<MemberView>.Invalid(errors.Any ? errors : profileErrors);
 
         member.Profiles = MemberProfiles.ToAssignments(profiles, member.Id);
         db.Add(member);
         JournalWriter.RecordOperation(db, actor, companyId, input.Kind == MembershipKind.Administrator ? "administrator.enable" : "collaborator.enable",
             $"{cf} enabled as {input.Kind} ({input.Relationship}); profiles: {MemberProfiles.Describe(member.Profiles, company)}.", now);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/companies/{companyId}/members/{member.Id}", MemberViews.From(member, user));
+        return Outcome<MemberView>.Done(MemberViews.From(member, user));
     }
 }
 

@@ -24,16 +24,17 @@ public sealed class MemberProcedures(AppDbContext db, InstanceQueries instances,
     public async Task<WorkflowResult> RecordEndOfRelationshipAsync(Company company, Membership member, AppUser person, DateOnly endedOn,
         WorkflowActor actor, CancellationToken ct)
     {
-        var days = configuration.GetValue("Agency:RevocationDays", 5);
-        var deadline = new DateTimeOffset(endedOn.AddDays(days + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var deadline = RevocationDeadline.For(endedOn, configuration);
         member.RelationshipEndedOn = endedOn;
         member.Version++;
         JournalWriter.RecordOperation(db, actor, company.Id, "collaborator.end-relationship",
-            $"Relationship of {person.CodiceFiscale} ended on {endedOn:yyyy-MM-dd}; privileges to revoke by {deadline:yyyy-MM-dd}.", clock.GetUtcNow());
+            $"Relationship of {person.CodiceFiscale} ended on {endedOn:yyyy-MM-dd}; privileges to revoke by {deadline.LastDay:yyyy-MM-dd}.", clock.GetUtcNow());
+        // The emails name the last day, formatted as the page shows it; the timer fires once that day is over.
         return await engine.StartAsync(db, new StartWorkflow(Revocation, null, await VariablesAsync(company, member, person, new JsonObject
         {
             ["endedOn"] = endedOn.ToString("dd/MM/yyyy"),
-            ["deadline"] = deadline.ToString("O"),
+            ["revokeBy"] = deadline.LastDay.ToString("dd/MM/yyyy"),
+            ["deadline"] = deadline.FiresAt.ToString("O"),
         }, ct), member.Id.ToString(), company.Id, actor), ct);
     }
 

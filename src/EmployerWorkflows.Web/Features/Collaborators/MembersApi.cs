@@ -1,4 +1,3 @@
-using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -32,7 +31,10 @@ public static class MembersApi
                 var rights = await access.ForAsync(http.User, companyId, ct);
                 if (rights is null) return Results.NotFound();
                 if (!rights.CanManage) return Results.Forbid();
-                return await enable.HandleAsync(companyId, input, rights, WorkflowActors.From(http.User, companyId), ct);
+                var enabled = await enable.HandleAsync(companyId, input, rights, WorkflowActors.From(http.User, companyId), ct);
+                return enabled.Succeeded
+                    ? Results.Created($"/api/companies/{companyId}/members/{enabled.Value!.Id}", enabled.Value)
+                    : enabled.ToHttp();
             })
             .WithSummary("Enable an administrator or a collaborator")
             .WithDescription("Only people who have logged in at least once can be enabled. Each profile must be allowed at its level "
@@ -40,26 +42,11 @@ public static class MembersApi
             .Produces<MemberView>(StatusCodes.Status201Created).ProducesValidationProblem();
 
         group.MapPut("/{memberId:guid}/profiles", async (Guid companyId, Guid memberId, [FromBody] ProfilesUpdate input, HttpContext http,
-                AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct) =>
+                CompanyAccess access, MemberActions actions, CancellationToken ct) =>
             {
                 if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                var (member, person) = await LoadAsync(db, companyId, memberId, ct);
-                if (member is null) return Results.NotFound();
-                if (member.Version != input.ExpectedVersion)
-                    return Results.Problem(statusCode: 409, title: Localization.Lang.T("Qualcun altro ha modificato questi profili.", "Someone else has changed these profiles."));
-                var company = await CompaniesApi.Load(db, companyId, ct);
-                member.Relationship = input.Relationship;
-                member.DataProcessingAuthorised = input.DataProcessingAuthorised;
-                var errors = MemberProfiles.Check(input.Profiles, company, member);
-                if (errors.Any) return errors.ToResult();
-                var before = MemberProfiles.Describe(member.Profiles, company);
-                db.RemoveRange(member.Profiles);
-                member.Profiles = MemberProfiles.ToAssignments(input.Profiles, member.Id);
-                member.Version++;
-                JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "collaborator.profiles",
-                    $"Profiles of {person!.CodiceFiscale}: {before} → {MemberProfiles.Describe(member.Profiles, company)}.", clock.GetUtcNow());
-                await db.SaveChangesAsync(ct);
-                return Results.Ok(MemberViews.From(member, person));
+                return (await actions.UpdateProfilesAsync(companyId, memberId, input, WorkflowActors.From(http.User, companyId), ct))
+                    .ToHttp(c => TypedResults.Ok(c.Member));
             })
             .WithSummary("Replace a person's profiles").Produces<MemberView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -69,47 +56,30 @@ public static class MembersApi
                              + "reminders; at the deadline the account is suspended automatically and the agency informed.")
             .ProducesValidationProblem();
 
-        group.MapPost("/{memberId:guid}/revoke", async (Guid companyId, Guid memberId, HttpContext http, AppDbContext db,
-                CompanyAccess access, MemberProcedures procedures, CancellationToken ct) =>
+        group.MapPost("/{memberId:guid}/revoke", async (Guid companyId, Guid memberId, HttpContext http,
+                CompanyAccess access, MemberActions actions, CancellationToken ct) =>
             {
                 if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                var (member, person) = await LoadAsync(db, companyId, memberId, ct);
-                if (member is null) return Results.NotFound();
-                var company = await CompaniesApi.Load(db, companyId, ct);
-                await procedures.RevokeAsync(company, member, person!, "revoked by an administrator", WorkflowActors.From(http.User, companyId), ct);
-                return Results.Ok(MemberViews.From(member, person!));
+                return (await actions.RevokeAsync(companyId, memberId, WorkflowActors.From(http.User, companyId), ct)).ToHttp(c => TypedResults.Ok(c.Member));
             })
             .WithSummary("Revoke every privilege of a person at once").Produces<MemberView>().AnswersWorkflowRefusals();
 
         group.MapPost("/{memberId:guid}/role-change", async (Guid companyId, Guid memberId, [FromBody] RoleChange input, HttpContext http,
-                AppDbContext db, CompanyAccess access, MemberProcedures procedures, UserManager<AppUser> users, CancellationToken ct) =>
+                CompanyAccess access, MemberActions actions, UserManager<AppUser> users, CancellationToken ct) =>
             {
                 if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                var (member, person) = await LoadAsync(db, companyId, memberId, ct);
-                if (member is null) return Results.NotFound();
-                var errors = new FieldErrors().Required("description", input.Description, "Nuovo ruolo o mansione", "New role or job").MaxLength("description", input.Description, 1000);
-                if (errors.Any) return errors.ToResult();
-                var company = await CompaniesApi.Load(db, companyId, ct);
-                var me = (await users.GetUserAsync(http.User))!;
-                return Results.Ok(await procedures.RecordRoleChangeAsync(
-                    company, member, person!, me, input.Description!.Trim(), WorkflowActors.From(http.User, companyId), ct));
+                return (await actions.ChangeRoleAsync(companyId, memberId, input.Description, (await users.GetUserAsync(http.User))!,
+                    WorkflowActors.From(http.User, companyId), ct)).ToHttp(c => TypedResults.Ok(c.Procedure));
             })
             .WithSummary("Record a change of role or job").WithDescription("Opens a task to review the person's profiles (rule 39).")
             .AnswersWorkflowRefusals();
 
-        group.MapPost("/{memberId:guid}/report-stolen-credentials", async (Guid companyId, Guid memberId, HttpContext http, AppDbContext db,
-                CompanyAccess access, MemberProcedures procedures, UserManager<AppUser> users, CancellationToken ct) =>
+        group.MapPost("/{memberId:guid}/report-stolen-credentials", async (Guid companyId, Guid memberId, HttpContext http,
+                CompanyAccess access, MemberActions actions, UserManager<AppUser> users, CancellationToken ct) =>
             {
                 if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                var (member, person) = await LoadAsync(db, companyId, memberId, ct);
-                if (member is null) return Results.NotFound();
-                var company = await CompaniesApi.Load(db, companyId, ct);
-                var actor = WorkflowActors.From(http.User, companyId);
-                if (member.Kind == MembershipKind.Collaborator)
-                    await procedures.RevokeAsync(company, member, person!, "credentials reported stolen", actor, ct);
-                else
-                    await procedures.SuspendForStolenCredentialsAsync(company, member, person!, (await users.GetUserAsync(http.User))!, actor, ct);
-                return Results.Ok(MemberViews.From(member, person!));
+                return (await actions.ReportStolenCredentialsAsync(companyId, memberId, (await users.GetUserAsync(http.User))!,
+                    WorkflowActors.From(http.User, companyId), ct)).ToHttp(c => TypedResults.Ok(c.Member));
             })
             .WithSummary("Report stolen credentials")
             .WithDescription("A collaborator loses every privilege at once; an administrator is suspended at once and the agency reviews the case.")
@@ -117,30 +87,12 @@ public static class MembersApi
         return app;
     }
 
-    // Shared by the endpoint and the administration page.
-    internal static async Task<IResult> EndRelationshipAsync(Guid companyId, Guid memberId, [FromBody] EndOfRelationship input,
-        HttpContext http, AppDbContext db, CompanyAccess access, MemberProcedures procedures, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> EndRelationshipAsync(Guid companyId, Guid memberId, [FromBody] EndOfRelationship input,
+        HttpContext http, CompanyAccess access, MemberActions actions, CancellationToken ct)
     {
         if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-        var (member, person) = await LoadAsync(db, companyId, memberId, ct);
-        if (member is null) return Results.NotFound();
-        var errors = new FieldErrors();
-        if (input.EndedOn is null)
-            errors.Add("endedOn", "Indica la data di fine del rapporto.", "Give the date the relationship ended.");
-        else if (input.EndedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(60)))
-            errors.Add("endedOn", "La data è troppo lontana nel futuro.", "The date is too far in the future.");
-        if (member.RelationshipEndedOn is not null)
-            errors.Add("endedOn", "La fine del rapporto è già stata registrata.", "The end of the relationship has already been recorded.");
-        if (errors.Any) return errors.ToResult();
-        var company = await CompaniesApi.Load(db, companyId, ct);
-        return Results.Ok(await procedures.RecordEndOfRelationshipAsync(
-            company, member, person!, input.EndedOn!.Value, WorkflowActors.From(http.User, companyId), ct));
-    }
-
-    private static async Task<(Membership? Member, AppUser? Person)> LoadAsync(AppDbContext db, Guid companyId, Guid memberId, CancellationToken ct)
-    {
-        var member = await db.Set<Membership>().Include(m => m.Profiles).SingleOrDefaultAsync(m => m.Id == memberId && m.CompanyId == companyId, ct);
-        return member is null ? (null, null) : (member, await db.Users.SingleAsync(u => u.Id == member.UserId, ct));
+        return (await actions.EndRelationshipAsync(companyId, memberId, input.EndedOn, WorkflowActors.From(http.User, companyId), ct))
+            .ToHttp(c => TypedResults.Ok(c.Procedure));
     }
 }
 

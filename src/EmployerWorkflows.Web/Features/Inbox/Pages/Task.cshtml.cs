@@ -13,13 +13,16 @@ namespace EmployerWorkflows.Web.Features.Inbox.Pages;
 
 /// <summary>One task: the company, its documents, history and diagram, and the form with the permitted actions.</summary>
 [Authorize]
-public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbContext db, ResubmitRegistration resubmit, TimeProvider clock) : PageModel
+public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbContext db, ResubmitRegistration resubmit, TimeProvider clock,
+    WhatHappensNext next) : PageModel
 {
     public TaskContext Context { get; private set; } = null!;
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     /// <summary>Someone else acted first, or the action is no longer possible: said plainly, with the current state.</summary>
     public string? Conflict { get; private set; }
     public string? ChosenAction { get; private set; }
+    /// <summary>A destructive action asked for and waiting for its confirmation; the form is shown again as filled in.</summary>
+    public PermittedAction? Confirming { get; private set; }
     /// <summary>Company data editable while answering a registration's integration request.</summary>
     public Companies.Pages.CompanyForm? CompanyData { get; private set; }
 
@@ -55,6 +58,11 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
         if (submission.Errors.Any)
         {
             Errors = submission.Errors.ToDictionary();
+            return Page();
+        }
+        if (DestructiveActions.Contains(permitted.Trigger) && Request.Form["confirmed"] != permitted.Trigger)
+        {
+            Confirming = permitted;
             return Page();
         }
         var actor = WorkflowActors.From(User, context.Task.CompanyId);
@@ -97,9 +105,20 @@ public sealed class TaskModel(TaskPageData data, IWorkflowEngine engine, AppDbCo
             Conflict = refusal.Title + " " + refusal.Detail;
             return Page();
         }
-        TempData["Message"] = T("Operazione registrata.", "Done.");
+        TempData["Message"] = T($"«{permitted.Title.It}» registrato.", $"«{permitted.Title.En}» recorded.") + " "
+                              + await next.DescribeAsync(context.Instance.Id, actor.UserId, ct);
         return CompanyAccess.IsAgency(User) ? Redirect("/inbox") : Redirect("/procedures");
     }
+
+    /// <summary>Actions that end or undo something for the other side: asked for twice, the second time after saying what follows.</summary>
+    private static readonly HashSet<string> DestructiveActions = ["reject", "refuse", "cancel", "revoke", "revoked"];
+
+    /// <summary>What the confirmed action leads to, from the definition: the next state and whether the procedure ends there.</summary>
+    public string Consequence(PermittedAction action) =>
+        Context.Definition.States.TryGetValue(action.To, out var to) && to.Final
+            ? T($"La pratica passerà allo stato «{Title(action.To)}» e si concluderà: non si potrà tornare indietro.",
+                $"The procedure will move to «{Title(action.To)}» and end there: this cannot be undone.")
+            : T($"La pratica passerà allo stato «{Title(action.To)}».", $"The procedure will move to «{Title(action.To)}».");
 
     private static Guid? RequestedDocument(FormSubmission submission) =>
         Guid.TryParse(submission.Payload["requestedDocumentFile"]?.GetValue<string>(), out var id) ? id : null;
