@@ -29,7 +29,7 @@ public sealed class KeyboardTests(Chromium chromium) : BrowserScenario(chromium)
         await reviewer.Keyboard.PressAsync("Enter");
         await reviewer.ArrivedAtAsync("/inbox$");
 
-        await company.GotoAsync("/procedures");
+        await company.VisitAsync("/procedures");
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("Respinta");
     }
 

@@ -6,6 +6,7 @@ public static class InboxSetup
     {
         builder.Services.AddScoped<TaskCommands>();
         builder.Services.AddScoped<TaskPageData>();
+        builder.Services.AddScoped<SavedInboxFilters>();
         return builder;
     }
 
