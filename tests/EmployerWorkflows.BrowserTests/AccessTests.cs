@@ -36,7 +36,7 @@ public sealed class AccessTests(Chromium chromium) : BrowserScenario(chromium)
         await reviewer.GetByLabel("Motivazione").FillAsync("Manca la firma.");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
         await reviewer.ArrivedAtAsync("/inbox$");
-        await companyA.GotoAsync("/procedures");
+        await companyA.VisitAsync("/procedures");
         await companyA.Locator(".procedure .expected a").ClickAsync();
         var companyTaskUrl = new Uri(companyA.Url).AbsolutePath;
         Assert.Equal(200, (await companyA.Context.APIRequest.GetAsync(documentUrl!)).Status);
@@ -50,7 +50,7 @@ public sealed class AccessTests(Chromium chromium) : BrowserScenario(chromium)
         }
         Assert.Equal(404, (await companyB.Context.APIRequest.GetAsync(documentUrl!)).Status);
         Assert.Equal(404, (await companyB.Context.APIRequest.GetAsync(documentUrl + "?inline=true")).Status);
-        await companyB.GotoAsync("/procedures");
+        await companyB.VisitAsync("/procedures");
         await Expect(companyB.Locator(".procedure")).ToHaveCountAsync(1);
         await Expect(companyB.Locator(".procedure")).Not.ToContainTextAsync("Officine Esempio");
     }

@@ -17,7 +17,7 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserScenario(chr
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
         await reviewer.ArrivedAtAsync("/inbox$");
 
-        await admin.GotoAsync("/companies");
+        await admin.VisitAsync("/companies");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Officine Esempio Srl" }).ClickAsync();
         await Expect(admin.GetByLabel("Codice fiscale", new() { Exact = true })).ToHaveAttributeAsync("readonly", "");
         await admin.GetByLabel("Denominazione").FillAsync("Officine Esempio S.r.l.");
@@ -70,7 +70,7 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserScenario(chr
         var people = new Uri(admin.Url).AbsolutePath;
         foreach (var url in new[] { people, people[..^"/people".Length], "/companies", "/procedures", "/procedures/register", "/notifications" })
         {
-            await admin.GotoAsync(url);
+            await admin.VisitAsync(url);
             await AssertEveryInputLabelledAsync(admin);
         }
     }

@@ -13,7 +13,7 @@ public sealed class AssetEditorTests(Chromium chromium) : BrowserScenario(chromi
     public async Task Designer_EditsAnEmailOfTheProcedure_PreviewsItOnSampleData_AndSavesIt()
     {
         var page = await LoginAsync(Designer);
-        await page.GotoAsync(BaseUrl + "/designer/company-registration");
+        await page.VisitAsync(BaseUrl + "/designer/company-registration");
         await page.GetByRole(AriaRole.Link, new() { Name = "Moduli ed email" }).ClickAsync();
         await Expect(page.Locator("#assets-scope")).ToContainTextAsync("versione 1");
         await page.Locator("tr[data-template='registration-received'] td[data-language='it'] a").ClickAsync();

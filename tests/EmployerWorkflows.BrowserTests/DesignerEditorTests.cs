@@ -80,7 +80,7 @@ public sealed class DesignerEditorTests(Chromium chromium) : BrowserScenario(chr
     private async Task<IPage> OpenEditorAsync(string definitionId)
     {
         var page = await LoginAsync(Designer);
-        await page.GotoAsync($"/designer/{definitionId}");
+        await page.VisitAsync($"/designer/{definitionId}");
         await Expect(page.Locator("body[data-editor-ready='true']")).ToHaveCountAsync(1);
         await Expect(page.Locator("#error-count")).ToContainTextAsync("Nessun errore");
         return page;

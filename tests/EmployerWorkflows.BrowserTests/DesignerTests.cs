@@ -25,7 +25,7 @@ public sealed class DesignerTests(Chromium chromium) : BrowserScenario(chromium)
         await CompanySteps.RegisterCompanyAsync(company);
 
         var designer = await LoginAsync(Designer);
-        await designer.GotoAsync("/designer");
+        await designer.VisitAsync("/designer");
         var published = designer.Locator($"tr[data-definition='{Registration}'][data-version='1']");
         await Expect(published.Locator("[data-running]")).ToHaveTextAsync("1");
         await AssertEveryInputLabelledAsync(designer);
@@ -67,7 +67,7 @@ public sealed class DesignerTests(Chromium chromium) : BrowserScenario(chromium)
         Assert.True(fresh.ReminderPending, "the new instance runs the reminder the designer added");
         Assert.False(instances.Single(i => i.Name == "Officine Esempio Srl").ReminderPending);
 
-        await designer.GotoAsync("/designer");
+        await designer.VisitAsync("/designer");
         await Expect(designer.Locator($"tr[data-definition='{Registration}'][data-version='1'] [data-running]")).ToHaveTextAsync("1");
         await Expect(designer.Locator($"tr[data-definition='{Registration}'][data-version='2'] [data-running]")).ToHaveTextAsync("1");
     }

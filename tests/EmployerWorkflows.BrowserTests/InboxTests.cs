@@ -15,7 +15,7 @@ public sealed class InboxTests(Chromium chromium) : BrowserScenario(chromium)
         await CompanySteps.RegisterCompanyAsync(company);
         var colleague = await PersonAsync("CLLGRV", Roles.AgencyReviewer);
         var reviewer = await LoginAsync(Reviewer);
-        await reviewer.GotoAsync("/inbox");
+        await reviewer.VisitAsync("/inbox");
         await Expect(reviewer.Locator("[data-count=all]")).ToHaveTextAsync("1");
         await Expect(reviewer.Locator("[data-count=unassigned]")).ToHaveTextAsync("1");
 
@@ -34,7 +34,7 @@ public sealed class InboxTests(Chromium chromium) : BrowserScenario(chromium)
         await reviewer.GetByLabel("Assegnatario").SelectOptionAsync("unassigned");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Filtra" }).ClickAsync();
         await Expect(reviewer.Locator("tr[data-task]")).ToHaveCountAsync(0);
-        await reviewer.GotoAsync("/inbox");
+        await reviewer.VisitAsync("/inbox");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Rilascia" }).ClickAsync();
         await Expect(reviewer.Locator("[data-count=mine]")).ToHaveTextAsync("0");
 
@@ -54,12 +54,12 @@ public sealed class InboxTests(Chromium chromium) : BrowserScenario(chromium)
         // Sessions last hours, not days: log in again after moving the clock.
         App.Clock.Advance(TimeSpan.FromDays(4));
         reviewer = await LoginAsync(Reviewer);
-        await reviewer.GotoAsync("/inbox");
+        await reviewer.VisitAsync("/inbox");
         await Expect(reviewer.Locator("tr.due-soon")).ToHaveCountAsync(1);
         await Expect(reviewer.Locator("[data-count=week]")).ToHaveTextAsync("1");
         App.Clock.Advance(TimeSpan.FromDays(2));
         reviewer = await LoginAsync(Reviewer);
-        await reviewer.GotoAsync("/inbox?due=overdue");
+        await reviewer.VisitAsync("/inbox?due=overdue");
         await Expect(reviewer.Locator("tr.overdue")).ToContainTextAsync("Scaduta");
         await Expect(reviewer.Locator("[data-count=overdue]")).ToHaveTextAsync("1");
         await ScreenshotAsync(reviewer, "inbox-overdue");

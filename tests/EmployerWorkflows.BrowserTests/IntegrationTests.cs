@@ -44,7 +44,7 @@ public sealed class IntegrationTests(Chromium chromium) : BrowserScenario(chromi
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Chiedi integrazione" }).ClickAsync();
         await reviewer.ArrivedAtAsync("/inbox$");
 
-        await company.GotoAsync("/procedures");
+        await company.VisitAsync("/procedures");
         var expected = company.Locator(".procedure .expected");
         await Expect(expected).ToContainTextAsync("Integra la registrazione dell'azienda");
         await Expect(expected).ToContainTextAsync("entro il 01/12/2026 (15 giorni rimasti)");

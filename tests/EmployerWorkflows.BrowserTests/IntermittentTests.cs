@@ -38,7 +38,7 @@ public sealed class IntermittentTests(Chromium chromium) : BrowserScenario(chrom
     {
         var company = await LoginAsync(await CompanyAdministratorAsync("Bar Intermittente"));
         company.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await company.GotoAsync("/intermittent");
+        await company.VisitAsync("/intermittent");
         await AssertEveryInputLabelledAsync(company);
         await company.GetByLabel("Azienda (se non sei consulente)").SelectOptionAsync(new SelectOptionValue { Label = "Bar Intermittente (12345670371)" });
         await company.GetByLabel("Documento d'identità (pdf, jpeg, jpg, png, tiff, bmp)").SetInputFilesAsync(
@@ -48,14 +48,14 @@ public sealed class IntermittentTests(Chromium chromium) : BrowserScenario(chrom
         await Expect(company.GetByRole(AriaRole.Button, new() { Name = "Invia nuova comunicazione", Exact = false })).ToHaveCountAsync(0);
 
         var helpDesk = await LoginAsync(HelpDesk);
-        await helpDesk.GotoAsync("/intermittent/registrations");
+        await helpDesk.VisitAsync("/intermittent/registrations");
         await ScreenshotAsync(helpDesk, "intermittent-registrations");
         await helpDesk.Locator("tr[data-status=Pending]").GetByRole(AriaRole.Link, new() { Name = "Verifica" }).ClickAsync();
         await helpDesk.ArrivedAtAsync("/tasks/[^/]+$");
         await helpDesk.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
         await helpDesk.LeftAsync("/tasks/");
 
-        await company.GotoAsync("/intermittent");
+        await company.VisitAsync("/intermittent");
         await Expect(company.Locator(".registration-status")).ToContainTextAsync("approvata");
         await company.GetByRole(AriaRole.Button, new() { Name = "Invia nuova comunicazione", Exact = false }).ClickAsync();
         await company.ArrivedAtAsync("/intermittent/communications/[^/?]+$");
@@ -81,7 +81,7 @@ public sealed class IntermittentTests(Chromium chromium) : BrowserScenario(chrom
         Assert.Equal("application/pdf", receipt.Headers["content-type"]);
         await ScreenshotAsync(company, "intermittent-sent");
 
-        await company.GotoAsync("/intermittent");
+        await company.VisitAsync("/intermittent");
         await company.GetByLabel($"Seleziona {number} per l'annullamento").CheckAsync();
         await company.GetByRole(AriaRole.Button, new() { Name = "Conferma selezione per annullamento" }).ClickAsync();
         await company.ArrivedAtAsync("/intermittent/cancel");

@@ -34,7 +34,7 @@ public sealed class KeyboardTests(Chromium chromium) : BrowserScenario(chromium)
         await reviewer.ArrivedAtAsync("/inbox$");
         await Expect(reviewer.Locator("div.alert[role=status]")).ToContainTextAsync("La pratica è conclusa");
 
-        await company.GotoAsync("/procedures");
+        await company.VisitAsync("/procedures");
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("Respinta");
     }
 

@@ -10,7 +10,7 @@ public sealed class LanguageTests(Chromium chromium) : BrowserScenario(chromium)
     public async Task LanguageSwitch_ShowsEnglishAndKeepsIt_WhenUserChoosesEnglish()
     {
         var page = await LoginAsync(Reviewer);
-        await page.GotoAsync("/inbox");
+        await page.VisitAsync("/inbox");
         Assert.Equal("it", await page.GetAttributeAsync("html", "lang"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Attività da svolgere");
 
@@ -20,7 +20,7 @@ public sealed class LanguageTests(Chromium chromium) : BrowserScenario(chromium)
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         await ScreenshotAsync(page, "inbox-en");
 
-        await page.GotoAsync("/");
+        await page.VisitAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "Log out" }))).ToBeVisibleAsync();
     }
 }

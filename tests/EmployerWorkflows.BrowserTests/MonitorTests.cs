@@ -31,7 +31,7 @@ public sealed class MonitorTests(Chromium chromium) : BrowserScenario(chromium)
         var faulted = await ForwardWhileRegisterIsDownAsync();
         var op = await LoginAsync(Operator);
 
-        await op.GotoAsync("/monitor");
+        await op.VisitAsync("/monitor");
         await Expect(op.Locator("[data-count=faulted]")).ToHaveTextAsync("1");
         await AssertEveryInputLabelledAsync(op);
         await op.GetByLabel("Solo in errore").CheckAsync();

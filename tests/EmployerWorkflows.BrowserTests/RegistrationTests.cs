@@ -12,7 +12,7 @@ public sealed class RegistrationTests(Chromium chromium) : BrowserScenario(chrom
     {
         var company = await LoginAsync(LegalRepresentative);
         // Each wizard step is checked before the next one opens.
-        await company.GotoAsync("/procedures/register");
+        await company.VisitAsync("/procedures/register");
         await company.GetByLabel("Codice fiscale dell’azienda").FillAsync("12345670372");
         await company.GetByRole(AriaRole.Button, new() { Name = "Avanti" }).ClickAsync();
         await Expect(company.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Passo 1 di 4: Azienda" })).ToBeVisibleAsync();
@@ -27,7 +27,7 @@ public sealed class RegistrationTests(Chromium chromium) : BrowserScenario(chrom
         await ScreenshotAsync(company, "my-procedures-submitted");
 
         var reviewer = await LoginAsync(Reviewer);
-        await reviewer.GotoAsync("/inbox");
+        await reviewer.VisitAsync("/inbox");
         await ScreenshotAsync(reviewer, "inbox");
         await AssertEveryInputLabelledAsync(reviewer);
         await CompanySteps.OpenReviewTaskAsync(reviewer);
@@ -41,7 +41,7 @@ public sealed class RegistrationTests(Chromium chromium) : BrowserScenario(chrom
 
         await company.ReloadAsync();
         await Expect(company.Locator(".procedure .current-state")).ToHaveTextAsync("Approvata");
-        await company.GotoAsync("/notifications");
+        await company.VisitAsync("/notifications");
         await Expect(company.Locator("table.notifications")).ToContainTextAsync("Registrazione approvata");
         await ScreenshotAsync(company, "notifications");
     }

@@ -18,7 +18,7 @@ public sealed class TryItTests(Chromium chromium) : BrowserScenario(chromium)
     public async Task TryPage_RunsTheProcedureWithAFakeClock_AndSendsNothing_WhenDesignerTriesIt()
     {
         var page = await LoginAsync(DesignerCodiceFiscale);
-        await page.GotoAsync("/designer/sample-procedure/try");
+        await page.VisitAsync("/designer/sample-procedure/try");
         await AssertEveryInputLabelledAsync(page);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Torna all'editor" })).ToHaveAttributeAsync("href", "/designer/sample-procedure");
 
@@ -101,7 +101,7 @@ public sealed class TryItTests(Chromium chromium) : BrowserScenario(chromium)
     public async Task TryPage_JumpsToATimer_WhenDesignerAsksInEnglish()
     {
         var page = await LoginAsync(DesignerCodiceFiscale);
-        await page.GotoAsync("/language/en?returnUrl=/designer/sample-procedure/try");
+        await page.VisitAsync("/language/en?returnUrl=/designer/sample-procedure/try");
         await page.GetByLabel("Initial variables (JSON, optional)").FillAsync(Variables);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the trial run" }).ClickAsync();
         await Expect(page.Locator(".sandbox-banner")).ToContainTextAsync("Trial run: no email is sent, no company is involved.");

@@ -3,13 +3,14 @@ using System.Globalization;
 namespace EmployerWorkflows.Runtime.Inbox;
 
 /// <summary>
-/// Where a page ended: the phase (dated or undated, per priority when sorting by it), the last due date and id.
+/// Where a page ended: the phase (dated or undated, per priority when sorting by it), the last sort key (due date, or
+/// creation when sorting by age) and id.
 /// Written as text so it travels in a link.
 /// </summary>
-internal sealed record InboxCursor(int Phase, DateTimeOffset? DueAt, Guid Id)
+internal sealed record InboxCursor(int Phase, DateTimeOffset? At, Guid Id)
 {
     public override string ToString() =>
-        $"{Phase}~{DueAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)}~{Id:N}";
+        $"{Phase}~{At?.UtcTicks.ToString(CultureInfo.InvariantCulture)}~{Id:N}";
 
     public static bool TryParse(string? value, out InboxCursor? cursor)
     {

@@ -8,13 +8,13 @@ public sealed record InboxTask(
     Guid Id, Guid InstanceId, string DefinitionId, Guid? CompanyId, string State, string? ActivityId, string Form,
     IReadOnlyList<string> Actions, string? Role, string? AssigneeUserId, string? ClaimedByUserId, WorkflowTaskStatus Status,
     TaskPriority Priority, DateTimeOffset? DueAt, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, string? Outcome,
-    string TitleIt, string TitleEn)
+    string TitleIt, string TitleEn, DateTimeOffset? FollowUpAt = null)
 {
     public bool IsOpen => Status == WorkflowTaskStatus.Open;
 
     internal static InboxTask From(WorkflowTask t) => new(
         t.Id, t.InstanceId, t.DefinitionId, t.CompanyId, t.State, t.ActivityId, t.Form, t.ActionList, t.Role, t.AssigneeUserId,
-        t.ClaimedByUserId, t.Status, t.Priority, t.DueAt, t.CreatedAt, t.ClosedAt, t.Outcome, t.TitleIt, t.TitleEn);
+        t.ClaimedByUserId, t.Status, t.Priority, t.DueAt, t.CreatedAt, t.ClosedAt, t.Outcome, t.TitleIt, t.TitleEn, t.FollowUpAt);
 }
 
 /// <summary>

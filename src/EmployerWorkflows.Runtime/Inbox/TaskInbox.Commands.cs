@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmployerWorkflows.Runtime.Execution;
+using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,26 @@ public sealed partial class TaskInbox
         var changed = await db.Set<WorkflowTask>().Where(t => t.Id == taskId && t.Status == WorkflowTaskStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedByUserId, colleagueUserId), ct);
         return changed == 1 ? TaskHandover.Done : TaskHandover.NotFound;
+    }
+
+    /// <summary>
+    /// Sets (or, with null, clears) the day a reviewer means to look at an open task again, and journals it with
+    /// the task's procedure and company. Only the date is kept: the inbox compares it with "now".
+    /// </summary>
+    public async Task<TaskHandover> SetFollowUpAsync(
+        Guid taskId, TaskReader reader, WorkflowActor actor, DateTimeOffset? followUpAt, CancellationToken ct = default)
+    {
+        if (await OpenFor(taskId, reader, ct) is null) return TaskHandover.NotFound;
+        await using var db = contexts.CreateDbContext();
+        var task = await db.Set<WorkflowTask>().SingleAsync(t => t.Id == taskId, ct);
+        if (task.FollowUpAt == followUpAt) return TaskHandover.Done;
+        task.FollowUpAt = followUpAt;
+        var summary = followUpAt is { } at
+            ? $"Follow-up of task '{task.TitleEn}' set to {at:yyyy-MM-dd}."
+            : $"Follow-up of task '{task.TitleEn}' cleared.";
+        JournalWriter.RecordOperation(db, actor, task.CompanyId, "task.followUp", summary, clock.GetUtcNow(), task.InstanceId);
+        await db.SaveChangesAsync(ct);
+        return TaskHandover.Done;
     }
 
     /// <summary>The task with the actions the actor may take on it now (none once it or its procedure is closed).</summary>

@@ -9,7 +9,8 @@ namespace EmployerWorkflows.Runtime.Inbox;
 /// page 1 costs. Each source (one role, or "assigned to me") is read along its own index in key order and the
 /// sources are merged in memory; an OR across roles would force the database to sort every matching row.
 /// Tasks without a due date come after the dated ones, in a phase of their own, so the order does not depend
-/// on where a provider puts NULLs. Sorting by priority runs the same phases once per priority, highest first.
+/// on where a provider puts NULLs. Sorting by priority runs the same phases once per priority, highest first;
+/// sorting by age reads one phase in creation order, oldest first.
 /// </summary>
 public sealed partial class TaskInbox(IWorkflowDbContextFactory contexts, Execution.IWorkflowEngine engine, TimeProvider clock)
 {
@@ -33,16 +34,16 @@ public sealed partial class TaskInbox(IWorkflowDbContextFactory contexts, Execut
             foreach (var source in Sources(db, reader))
             {
                 var query = phases[phase].Apply(Filtered(source, reader, filter));
-                if (cursor is { } c && c.Phase == phase) query = After(query, c);
-                rows.AddRange(await query.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(need).ToListAsync(ct));
+                if (cursor is { } c && c.Phase == phase) query = phases[phase].After(query, c);
+                rows.AddRange(await phases[phase].Ordered(query).Take(need).ToListAsync(ct));
             }
-            found.AddRange(rows.DistinctBy(t => t.Id).OrderBy(t => t.DueAt).ThenBy(t => Key(t.Id), StringComparer.Ordinal)
+            found.AddRange(rows.DistinctBy(t => t.Id).OrderBy(phases[phase].KeyOf).ThenBy(t => Key(t.Id), StringComparer.Ordinal)
                 .Take(need).Select(t => (phase, t)));
         }
         var more = found.Count > pageSize;
         var page = found.Take(pageSize).ToList();
         return new InboxPage(page.Select(p => InboxTask.From(p.Task)).ToList(),
-            more ? new InboxCursor(page[^1].Phase, page[^1].Task.DueAt, page[^1].Task.Id).ToString() : null);
+            more ? new InboxCursor(page[^1].Phase, phases[page[^1].Phase].KeyOf(page[^1].Task), page[^1].Task.Id).ToString() : null);
     }
 
     /// <summary>Counts per quick filter, over everything the reader may see.</summary>
@@ -58,7 +59,15 @@ public sealed partial class TaskInbox(IWorkflowDbContextFactory contexts, Execut
             await visible.CountAsync(t => t.ClaimedByUserId == me || t.AssigneeUserId == me, ct),
             await visible.CountAsync(t => t.ClaimedByUserId == null && t.AssigneeUserId == null, ct),
             await visible.CountAsync(t => t.DueAt < now, ct),
-            await visible.CountAsync(t => t.DueAt >= now && t.DueAt < weekEnd, ct));
+            await visible.CountAsync(t => t.DueAt >= now && t.DueAt < weekEnd, ct),
+            await visible.CountAsync(t => t.FollowUpAt <= now, ct));
+    }
+
+    /// <summary>How many open tasks the reader may see match the filter (its sort and cursor are ignored).</summary>
+    public async Task<int> CountAsync(TaskReader reader, InboxFilter filter, CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await Filtered(reader.Visible(Open(db)), reader, filter).CountAsync(ct);
     }
 
     /// <summary>The task, open or closed, when the reader may work it; null otherwise.</summary>
@@ -110,6 +119,11 @@ public sealed partial class TaskInbox(IWorkflowDbContextFactory contexts, Execut
     {
         if (!string.IsNullOrWhiteSpace(filter.Procedure)) query = query.Where(t => t.DefinitionId == filter.Procedure);
         if (!string.IsNullOrWhiteSpace(filter.State)) query = query.Where(t => t.State == filter.State);
+        if (!string.IsNullOrWhiteSpace(filter.Role))
+        {
+            var role = filter.Role;
+            query = query.Where(t => t.Role == role);
+        }
         var me = reader.UserId;
         query = filter.Assignee switch
         {
@@ -123,6 +137,7 @@ public sealed partial class TaskInbox(IWorkflowDbContextFactory contexts, Execut
         {
             "overdue" => query.Where(t => t.DueAt < now),
             "week" => query.Where(t => t.DueAt >= now && t.DueAt < weekEnd),
+            "followup" => query.Where(t => t.FollowUpAt <= now),
             _ => query,
         };
         if (filter.CompanyIds is { } companies)
@@ -133,23 +148,46 @@ public sealed partial class TaskInbox(IWorkflowDbContextFactory contexts, Execut
         return query;
     }
 
-    private static IQueryable<WorkflowTask> After(IQueryable<WorkflowTask> query, InboxCursor cursor) => cursor.DueAt is { } due
-        ? query.Where(t => t.DueAt > due || (t.DueAt == due && t.Id.CompareTo(cursor.Id) > 0))
-        : query.Where(t => t.Id.CompareTo(cursor.Id) > 0);
-
     /// <summary>The order both providers give Guids stored as text or uuid.</summary>
     private static string Key(Guid id) => id.ToString("D").ToUpperInvariant();
 
-    private static List<Phase> Phases(string? sort) => sort == "priority"
-        ? PrioritiesHighFirst.SelectMany(p => new[] { new Phase(p, true), new Phase(p, false) }).ToList()
-        : [new Phase(null, true), new Phase(null, false)];
+    private static List<Phase> Phases(string? sort) => sort switch
+    {
+        "priority" => PrioritiesHighFirst.SelectMany(p => new[] { new Phase(p, true), new Phase(p, false) }).ToList(),
+        "age" => [new Phase(null, null, ByAge: true)],
+        _ => [new Phase(null, true), new Phase(null, false)],
+    };
 
-    private sealed record Phase(TaskPriority? Priority, bool Dated)
+    /// <summary>
+    /// One stretch of the order: the tasks of one priority (or all), dated or undated (or both, by age), read along
+    /// their sort key (due date, or creation when by age) and then the id.
+    /// </summary>
+    private sealed record Phase(TaskPriority? Priority, bool? Dated, bool ByAge = false)
     {
         public IQueryable<WorkflowTask> Apply(IQueryable<WorkflowTask> query)
         {
             if (Priority is { } p) query = query.Where(t => t.Priority == p);
-            return Dated ? query.Where(t => t.DueAt != null) : query.Where(t => t.DueAt == null);
+            return Dated switch
+            {
+                true => query.Where(t => t.DueAt != null),
+                false => query.Where(t => t.DueAt == null),
+                null => query,
+            };
+        }
+
+        public IQueryable<WorkflowTask> Ordered(IQueryable<WorkflowTask> query) => ByAge
+            ? query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            : query.OrderBy(t => t.DueAt).ThenBy(t => t.Id);
+
+        public DateTimeOffset? KeyOf(WorkflowTask task) => ByAge ? task.CreatedAt : task.DueAt;
+
+        public IQueryable<WorkflowTask> After(IQueryable<WorkflowTask> query, InboxCursor cursor)
+        {
+            var id = cursor.Id;
+            if (cursor.At is not { } at) return query.Where(t => t.Id.CompareTo(id) > 0);
+            return ByAge
+                ? query.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Id.CompareTo(id) > 0))
+                : query.Where(t => t.DueAt > at || (t.DueAt == at && t.Id.CompareTo(id) > 0));
         }
     }
 }

@@ -48,6 +48,9 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         // The same inboxes sorted by priority (highest first), then due date.
         b.HasIndex(t => new { t.Status, t.Role, t.Priority, t.DueAt, t.Id });
         b.HasIndex(t => new { t.Status, t.AssigneeUserId, t.Priority, t.DueAt, t.Id });
+        // The same inboxes oldest first.
+        b.HasIndex(t => new { t.Status, t.Role, t.CreatedAt, t.Id });
+        b.HasIndex(t => new { t.Status, t.AssigneeUserId, t.CreatedAt, t.Id });
         b.HasIndex(t => t.CompanyId);
         // Leaving a state closes the instance's open tasks.
         b.HasIndex(t => new { t.InstanceId, t.Status });

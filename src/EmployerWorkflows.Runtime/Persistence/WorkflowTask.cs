@@ -24,6 +24,8 @@ public sealed class WorkflowTask
     public TaskPriority Priority { get; set; } = TaskPriority.Normal;
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When a reviewer means to look at the task again (e.g. after phoning the company); set from the inbox.</summary>
+    public DateTimeOffset? FollowUpAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? ClosedByUserId { get; set; }
     /// <summary>Trigger that closed the task (or <c>cancelled</c>).</summary>

@@ -40,12 +40,16 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
         App.Dispose();
     }
 
-    /// <summary>A new browser session (own cookies), not logged in.</summary>
-    protected async Task<IPage> OpenAsync()
+    /// <summary>A phone's screen: what the pages must fit without scrolling sideways.</summary>
+    protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A new browser session (own cookies), not logged in; a desktop screen unless another is given.</summary>
+    protected async Task<IPage> OpenAsync(ViewportSize? screen = null, bool javaScript = true)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = "it-IT", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = BaseUrl, Locale = "it-IT", ViewportSize = screen ?? new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(Chromium.TimeoutMs);
         contexts.Add(context);
@@ -53,10 +57,10 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
     }
 
     /// <summary>A new session logged in through the login form.</summary>
-    protected async Task<IPage> LoginAsync(string codiceFiscale)
+    protected async Task<IPage> LoginAsync(string codiceFiscale, ViewportSize? screen = null, bool javaScript = true)
     {
-        var page = await OpenAsync();
-        await page.GotoAsync("/account/login");
+        var page = await OpenAsync(screen, javaScript);
+        await page.VisitAsync("/account/login");
         await page.GetByLabel("Codice fiscale").FillAsync(codiceFiscale);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();

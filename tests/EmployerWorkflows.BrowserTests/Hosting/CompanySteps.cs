@@ -10,7 +10,7 @@ public static class CompanySteps
     /// <summary>Goes through the registration wizard as a company person would, with the keyboard-friendly labels.</summary>
     public static async Task RegisterCompanyAsync(IPage page, string cf = CompanyCf, string name = "Officine Esempio Srl", Func<Task>? beforeSubmit = null)
     {
-        await page.GotoAsync("/procedures/register");
+        await page.VisitAsync("/procedures/register");
         await page.GetByLabel("Codice fiscale dell’azienda").FillAsync(cf);
         await page.GetByLabel("Denominazione").FillAsync(name);
         await page.GetByLabel("Tipologia").SelectOptionAsync("private-employer");
@@ -34,7 +34,7 @@ public static class CompanySteps
     /// <summary>Opens the review task of the company from the reviewer's inbox.</summary>
     public static async Task OpenReviewTaskAsync(IPage reviewer, string companyName = "Officine Esempio Srl")
     {
-        await reviewer.GotoAsync("/inbox");
+        await reviewer.VisitAsync("/inbox");
         var row = reviewer.Locator("tr[data-task]", new() { HasText = companyName });
         await row.GetByRole(AriaRole.Link).First.ClickAsync();
         await reviewer.ArrivedAtAsync("/tasks/[^/]+$");

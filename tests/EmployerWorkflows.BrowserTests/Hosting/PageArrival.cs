@@ -7,7 +7,7 @@ namespace EmployerWorkflows.BrowserTests.Hosting;
 /// <summary>
 /// Waiting for the page a click leads to by its address and its parsed document, not by the browser's load event:
 /// once, on a busy machine, a wait for the address saw it change but never saw "load", and failed after its whole
-/// timeout. The parsed document matters: the page's own scripts run at that point and may move the focus (the
+/// timeout. Each arrival is checked with axe-core. The parsed document matters: the page's own scripts run at that point and may move the focus (the
 /// error summary takes it), so typing earlier could land elsewhere.
 /// </summary>
 public static class PageArrival
@@ -17,6 +17,7 @@ public static class PageArrival
     {
         await Expect(page).ToHaveURLAsync(new Regex(pattern));
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.AssertAccessibleAsync();
     }
 
     /// <summary>Waits until the address no longer matches <paramref name="pattern"/>.</summary>
@@ -24,5 +25,6 @@ public static class PageArrival
     {
         await Expect(page).Not.ToHaveURLAsync(new Regex(pattern));
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.AssertAccessibleAsync();
     }
 }

@@ -51,6 +51,7 @@ public sealed partial class InboxQueryScaleTests(InboxQueryScaleTests.SeededInbo
     [Theory]
     [InlineData(null, null, null)]
     [InlineData("priority", null, null)]
+    [InlineData("age", null, null)]
     [InlineData(null, "overdue", null)]
     [InlineData(null, null, "unassigned")]
     public async Task TaskInbox_ReadsTasksAlongAnIndex_WhenHundredThousandTasksAreOpen(string? sort, string? due, string? assignee)
@@ -72,6 +73,7 @@ public sealed partial class InboxQueryScaleTests(InboxQueryScaleTests.SeededInbo
     [Theory]
     [InlineData(null)]
     [InlineData("priority")]
+    [InlineData("age")]
     public async Task TaskInbox_ReturnsConsecutivePagesWithoutOverlap_WhenWalkingAllVisibleTasks(string? sort)
     {
         var inbox = Inbox(withLog: false);
@@ -92,6 +94,8 @@ public sealed partial class InboxQueryScaleTests(InboxQueryScaleTests.SeededInbo
         Assert.Equal(ReviewerRoleTasks + AssignedTasks, (await inbox.CountAsync(Reviewer)).All);
         if (sort == "priority")
             Assert.True(order.Zip(order.Skip(1)).All(p => p.First.Priority >= p.Second.Priority), "priorities are not highest first");
+        else if (sort == "age")
+            Assert.True(order.Zip(order.Skip(1)).All(p => p.First.CreatedAt <= p.Second.CreatedAt), "newer tasks come before older ones");
         else
             Assert.True(order.Zip(order.Skip(1)).All(p => p.Second.DueAt is null || p.First.DueAt <= p.Second.DueAt), "due dates go backwards");
     }
@@ -142,7 +146,8 @@ public sealed partial class InboxQueryScaleTests(InboxQueryScaleTests.SeededInbo
             parameters["$priority"].Value = random.Next(0, 4);
             // Every 50th task has no due date; the others spread over 30 days around now, many sharing a minute.
             parameters["$due"].Value = i % 50 == 0 ? DBNull.Value : toDb.ConvertToProvider(Now.AddMinutes(random.Next(-20_000, 20_000)))!;
-            parameters["$created"].Value = toDb.ConvertToProvider(Now.AddDays(-1))!;
+            // Ages spread over a week, many tasks created in the same minute.
+            parameters["$created"].Value = toDb.ConvertToProvider(Now.AddDays(-1).AddMinutes(-random.Next(0, 10_000)))!;
             await insert.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();

@@ -7,6 +7,7 @@ public static class InboxSetup
         builder.Services.AddScoped<TaskCommands>();
         builder.Services.AddScoped<TaskPageData>();
         builder.Services.AddScoped<Procedures.WhatHappensNext>();
+        builder.Services.AddScoped<SavedInboxFilters>();
         return builder;
     }
 

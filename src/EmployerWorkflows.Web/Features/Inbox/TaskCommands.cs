@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EmployerWorkflows.Runtime.Inbox;
 using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Identity;
+using EmployerWorkflows.Web.Features.Procedures;
 using Microsoft.AspNetCore.Identity;
 
 namespace EmployerWorkflows.Web.Features.Inbox;
@@ -18,6 +19,10 @@ public sealed class TaskCommands(TaskInbox inbox, UserManager<AppUser> users)
 
     public async Task<IdentifierError?> ReleaseAsync(Guid taskId, ClaimsPrincipal user, CancellationToken ct) =>
         Said(await inbox.ReleaseAsync(taskId, TaskReaders.For(user), ct));
+
+    /// <summary>Sets or (with null) clears the day the reviewer means to look at the task again.</summary>
+    public async Task<IdentifierError?> SetFollowUpAsync(Guid taskId, DateTimeOffset? followUpAt, ClaimsPrincipal user, CancellationToken ct) =>
+        Said(await inbox.SetFollowUpAsync(taskId, TaskReaders.For(user), WorkflowActors.From(user), followUpAt, ct));
 
     /// <summary>Hands the task to a colleague who holds the task's role.</summary>
     public async Task<IdentifierError?> AssignAsync(Guid taskId, string? colleagueCf, ClaimsPrincipal user, CancellationToken ct)

@@ -49,8 +49,18 @@ public sealed class MyProceduresModel(AppDbContext db, CompanyAccess access, Ins
             views.Add(new ProcedureView(instance, definition, instance.CompanyId is { } c ? names.GetValueOrDefault(c) : null,
                 ProcedureMap.Stepper(definition, instance.State, history), mine, open.Except(mine).ToList(), history));
         }
-        Procedures = views;
+        Procedures = WaitingForMeFirst(views);
     }
+
+    /// <summary>
+    /// What waits for the person comes first, soonest deadline first (undated last); the rest keep their order,
+    /// most recent first.
+    /// </summary>
+    public static IReadOnlyList<ProcedureView> WaitingForMeFirst(IReadOnlyList<ProcedureView> views) =>
+        views.Where(v => v.MyTasks.Count > 0)
+            .OrderBy(v => v.MyTasks.Min(t => t.DueAt ?? DateTimeOffset.MaxValue))
+            .Concat(views.Where(v => v.MyTasks.Count == 0))
+            .ToList();
 
     public int DaysLeft(DateTimeOffset due) => (int)Math.Ceiling((due - Now).TotalDays);
 }
