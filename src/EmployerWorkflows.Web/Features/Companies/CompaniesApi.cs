@@ -3,6 +3,7 @@ using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Audit;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,59 +15,18 @@ public static class CompaniesApi
     {
         var group = app.MapGroup("/api/companies").WithTags("Companies").RequireAuthorization();
 
-        group.MapGet("/types", () => CompanyTypes.All).AllowAnonymous()
+        group.MapGet("/types", Types).AllowAnonymous()
             .WithSummary("Company types").WithDescription("The types a company may declare, with their legal references.");
-
-        group.MapGet("/", async (string? q, HttpContext http, AppDbContext db, CompanyAccess access, CancellationToken ct) =>
-            {
-                var visible = access.VisibleCompanyIds(http.User);
-                var query = db.Set<Company>().AsNoTracking().Include(c => c.Types).Include(c => c.Units).Where(c => visible.Contains(c.Id));
-                if (!string.IsNullOrWhiteSpace(q))
-                {
-                    var term = q.Trim().ToUpperInvariant();
-                    query = query.Where(c => c.CodiceFiscale == term || c.Name.ToUpper().Contains(term));
-                }
-                var companies = await query.OrderBy(c => c.Name).Take(200).ToListAsync(ct);
-                return companies.Select(c => c.ToView()).ToList();
-            })
+        group.MapGet("/", ListAsync)
             .WithSummary("Companies I act for").WithDescription("Agency staff see every company; others the companies where they hold a role. `q` filters by codice fiscale or name.");
-
-        group.MapGet("/{companyId:guid}", async (Guid companyId, HttpContext http, AppDbContext db, CompanyAccess access, CancellationToken ct) =>
-            {
-                if (await access.ForAsync(http.User, companyId, ct) is null) return Results.NotFound();
-                var company = await Load(db, companyId, ct);
-                return Results.Ok(company.ToView());
-            })
-            .WithSummary("One company").Produces<CompanyView>().ProducesProblem(StatusCodes.Status404NotFound);
-
+        group.MapGet("/{companyId:guid}", GetAsync)
+            .WithSummary("One company");
         group.MapPut("/{companyId:guid}", UpdateAsync)
             .WithSummary("Update company data")
-            .WithDescription("Administrators and agency staff change any field except the codice fiscale. Send the version you read; a concurrent change gives 409.")
-            .Produces<CompanyView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapGet("/{companyId:guid}/journal", async (Guid companyId, long? before, HttpContext http, CompanyAccess access,
-                JournalReader journal, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                return Results.Ok(await journal.ForCompanyAsync(http.User, companyId, before, ct));
-            })
-            .WithSummary("Audit trail of a company").WithDescription("Who did what for the company, newest first; page with `before`.")
-            .Produces<JournalPage>().ProducesProblem(StatusCodes.Status404NotFound);
-
-        group.MapPut("/{companyId:guid}/convention", async (Guid companyId, [FromBody] ConventionMembership request, HttpContext http,
-                AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            {
-                var company = await db.Set<Company>().SingleOrDefaultAsync(c => c.Id == companyId, ct);
-                if (company is null) return Results.NotFound();
-                company.InConvention = request.InConvention;
-                company.UpdatedAt = clock.GetUtcNow();
-                company.Version++;
-                JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "company.convention",
-                    request.InConvention ? "Company joined the conventions." : "Company left the conventions.", company.UpdatedAt);
-                await db.SaveChangesAsync(ct);
-                return Results.Ok(new { company.Id, company.InConvention, company.Version });
-            })
+            .WithDescription("Administrators and agency staff change any field except the codice fiscale. Send the version you read; a concurrent change gives 409.");
+        group.MapGet("/{companyId:guid}/journal", JournalAsync)
+            .WithSummary("Audit trail of a company").WithDescription("Who did what for the company, newest first; page with `before`.");
+        group.MapPut("/{companyId:guid}/convention", SetConventionAsync)
             .RequireAuthorization(p => p.RequireRole(Identity.Roles.AgencyReviewer))
             .WithSummary("Record whether the company joined the conventions")
             .WithDescription("Agency reviewers only. Companies in the conventions may give the «Amministratore Convenzionati» profile (rule 45).");
@@ -75,15 +35,71 @@ public static class CompaniesApi
         return app;
     }
 
+    public static Ok<IReadOnlyList<CompanyType>> Types() => TypedResults.Ok(CompanyTypes.All);
+
+    public sealed record CompanySearch(string? Q, HttpContext Http, AppDbContext Db, CompanyAccess Access, CancellationToken Ct);
+
+    public static async Task<Ok<List<CompanyView>>> ListAsync([AsParameters] CompanySearch r)
+    {
+        var visible = r.Access.VisibleCompanyIds(r.Http.User);
+        var query = r.Db.Set<Company>().AsNoTracking().Include(c => c.Types).Include(c => c.Units).Where(c => visible.Contains(c.Id));
+        if (!string.IsNullOrWhiteSpace(r.Q))
+        {
+            var term = r.Q.Trim().ToUpperInvariant();
+            query = query.Where(c => c.CodiceFiscale == term || c.Name.ToUpper().Contains(term));
+        }
+        var companies = await query.OrderBy(c => c.Name).Take(200).ToListAsync(r.Ct);
+        return TypedResults.Ok(companies.Select(c => c.ToView()).ToList());
+    }
+
+    public sealed record CompanyRead(Guid CompanyId, HttpContext Http, AppDbContext Db, CompanyAccess Access, CancellationToken Ct);
+
+    public static async Task<Results<Ok<CompanyView>, NotFound>> GetAsync([AsParameters] CompanyRead r)
+    {
+        if (await r.Access.ForAsync(r.Http.User, r.CompanyId, r.Ct) is null) return TypedResults.NotFound();
+        return TypedResults.Ok((await Load(r.Db, r.CompanyId, r.Ct)).ToView());
+    }
+
+    public sealed record JournalRequest(Guid CompanyId, long? Before, HttpContext Http, CompanyAccess Access, JournalReader Journal,
+        CancellationToken Ct);
+
+    public static async Task<Results<Ok<JournalPage>, NotFound, ForbidHttpResult>> JournalAsync([AsParameters] JournalRequest r)
+    {
+        var rights = await r.Access.ForAsync(r.Http.User, r.CompanyId, r.Ct);
+        if (rights is null) return TypedResults.NotFound();
+        if (!rights.CanManage) return TypedResults.Forbid();
+        return TypedResults.Ok(await r.Journal.ForCompanyAsync(r.Http.User, r.CompanyId, r.Before, r.Ct));
+    }
+
+    public sealed record ConventionRequest(Guid CompanyId, [property: FromBody] ConventionMembership Body, HttpContext Http, AppDbContext Db,
+        TimeProvider Clock, CancellationToken Ct);
+
+    public static async Task<Results<Ok<ConventionView>, NotFound>> SetConventionAsync([AsParameters] ConventionRequest r)
+    {
+        var company = await r.Db.Set<Company>().SingleOrDefaultAsync(c => c.Id == r.CompanyId, r.Ct);
+        if (company is null) return TypedResults.NotFound();
+        company.InConvention = r.Body.InConvention;
+        company.UpdatedAt = r.Clock.GetUtcNow();
+        company.Version++;
+        JournalWriter.RecordOperation(r.Db, WorkflowActors.From(r.Http.User, r.CompanyId), r.CompanyId, "company.convention",
+            r.Body.InConvention ? "Company joined the conventions." : "Company left the conventions.", company.UpdatedAt);
+        await r.Db.SaveChangesAsync(r.Ct);
+        return TypedResults.Ok(new ConventionView(company.Id, company.InConvention, company.Version));
+    }
+
     internal static Task<Company> Load(AppDbContext db, Guid companyId, CancellationToken ct) =>
         db.Set<Company>().Include(c => c.Types).Include(c => c.Units).SingleAsync(c => c.Id == companyId, ct);
 
-    internal static async Task<IResult> UpdateAsync(Guid companyId, [FromBody] CompanyUpdate request, HttpContext http,
-        AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct)
+    /// <summary>Also called by the company administration page, which shows the answer beside the form.</summary>
+    internal static async Task<Results<Ok<CompanyView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UpdateAsync(
+        Guid companyId, [FromBody] CompanyUpdate request, HttpContext http, AppDbContext db, CompanyAccess access, TimeProvider clock,
+        CancellationToken ct)
     {
-        if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
+        var rights = await access.ForAsync(http.User, companyId, ct);
+        if (rights is null) return TypedResults.NotFound();
+        if (!rights.CanManage) return TypedResults.Forbid();
         var errors = CompanyInputValidator.Validate(request.Company, registration: false);
-        if (errors.Any) return errors.ToResult();
+        if (errors.Any) return errors.ToProblem();
         var company = await Load(db, companyId, ct);
         if (company.Version != request.ExpectedVersion) return Conflict(company);
         var before = company.ToView();
@@ -98,18 +114,21 @@ public static class CompaniesApi
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Not a runtime refusal: the company row is the host's, and its version check is this endpoint's own.
             return Conflict(await db.Set<Company>().AsNoTracking().SingleAsync(c => c.Id == companyId, ct));
         }
-        return Results.Ok(company.ToView());
+        return TypedResults.Ok(company.ToView());
     }
 
-    private static IResult Conflict(Company current) => Results.Problem(statusCode: 409,
+    private static ProblemHttpResult Conflict(Company current) => TypedResults.Problem(statusCode: 409,
         title: Lang.T("I dati dell'azienda sono stati modificati da qualcun altro.", "Someone else has changed the company data."),
         detail: Lang.T("Ricarica i dati e ripeti la modifica.", "Reload the data and make your change again."),
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version });
 }
 
 public sealed record ConventionMembership(bool InConvention);
+
+public sealed record ConventionView(Guid Id, bool InConvention, long Version);
 
 /// <param name="ExpectedVersion">The <c>version</c> of the company as last read.</param>
 public sealed record CompanyUpdate(CompanyInput Company, long ExpectedVersion);

@@ -4,6 +4,7 @@ using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Localization;
 using EmployerWorkflows.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,73 +15,96 @@ public static class UnitsApi
 {
     public static RouteGroupBuilder MapUnits(this RouteGroupBuilder group)
     {
-        group.MapPost("/{companyId:guid}/units", CreateAsync)
-            .WithSummary("Add an organisational unit").Produces<UnitView>(StatusCodes.Status201Created).ProducesValidationProblem();
-
-        group.MapPut("/{companyId:guid}/units/{unitId:guid}", RenameAsync)
-            .WithSummary("Rename an organisational unit").Produces<UnitView>().ProducesValidationProblem();
-
-        group.MapDelete("/{companyId:guid}/units/{unitId:guid}", DeleteAsync)
+        group.MapPost("/{companyId:guid}/units", CreateUnitAsync)
+            .WithSummary("Add an organisational unit");
+        group.MapPut("/{companyId:guid}/units/{unitId:guid}", RenameUnitAsync)
+            .WithSummary("Rename an organisational unit");
+        group.MapDelete("/{companyId:guid}/units/{unitId:guid}", DeleteUnitAsync)
             .WithSummary("Delete an organisational unit")
-            .WithDescription("Refused for the last unit of a company and for a unit with profiles on it.")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Refused for the last unit of a company and for a unit with profiles on it.");
         return group;
     }
 
-    // Shared by the endpoints and the administration pages.
-    internal static async Task<IResult> CreateAsync(Guid companyId, [FromBody] UnitInput input, HttpContext http,
-        AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct)
+    public sealed record UnitCreate(Guid CompanyId, [property: FromBody] UnitInput Body, HttpContext Http, AppDbContext Db, CompanyAccess Access,
+        TimeProvider Clock, CancellationToken Ct);
+
+    public static async Task<Results<Created<UnitView>, ValidationProblem, NotFound, ForbidHttpResult>> CreateUnitAsync([AsParameters] UnitCreate r)
     {
-        if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-        var errors = Validate(input);
-        if (errors.Any) return errors.ToResult();
-        var unit = new OrganisationalUnit { CompanyId = companyId, Name = input.Name!.Trim(), Code = input.Code?.Trim(), CreatedAt = clock.GetUtcNow() };
-        db.Add(unit);
-        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "unit.create", $"Unit «{unit.Name}» created.", unit.CreatedAt);
-        await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/companies/{companyId}/units/{unit.Id}", new UnitView(unit.Id, unit.Name, unit.Code));
+        var rights = await r.Access.ForAsync(r.Http.User, r.CompanyId, r.Ct);
+        if (rights is null) return TypedResults.NotFound();
+        if (!rights.CanManage) return TypedResults.Forbid();
+        var errors = Validate(r.Body);
+        if (errors.Any) return errors.ToProblem();
+        var unit = new OrganisationalUnit { CompanyId = r.CompanyId, Name = r.Body.Name!.Trim(), Code = r.Body.Code?.Trim(), CreatedAt = r.Clock.GetUtcNow() };
+        r.Db.Add(unit);
+        JournalWriter.RecordOperation(r.Db, WorkflowActors.From(r.Http.User, r.CompanyId), r.CompanyId, "unit.create", $"Unit «{unit.Name}» created.",
+            unit.CreatedAt);
+        await r.Db.SaveChangesAsync(r.Ct);
+        return TypedResults.Created($"/api/companies/{r.CompanyId}/units/{unit.Id}", new UnitView(unit.Id, unit.Name, unit.Code));
     }
 
-    internal static async Task<IResult> RenameAsync(Guid companyId, Guid unitId, [FromBody] UnitInput input, HttpContext http,
-        AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct)
+    public sealed record UnitRename(Guid CompanyId, Guid UnitId, [property: FromBody] UnitInput Body, HttpContext Http, AppDbContext Db,
+        CompanyAccess Access, TimeProvider Clock, CancellationToken Ct);
+
+    public static async Task<Results<Ok<UnitView>, ValidationProblem, NotFound, ForbidHttpResult>> RenameUnitAsync([AsParameters] UnitRename r)
     {
-        if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-        var unit = await db.Set<OrganisationalUnit>().SingleOrDefaultAsync(u => u.Id == unitId && u.CompanyId == companyId, ct);
-        if (unit is null) return Results.NotFound();
-        var errors = Validate(input);
-        if (errors.Any) return errors.ToResult();
-        var summary = $"Unit «{unit.Name}» renamed «{input.Name!.Trim()}».";
-        unit.Name = input.Name.Trim();
-        unit.Code = input.Code?.Trim();
-        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "unit.update", summary, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return Results.Ok(new UnitView(unit.Id, unit.Name, unit.Code));
+        var rights = await r.Access.ForAsync(r.Http.User, r.CompanyId, r.Ct);
+        if (rights is null) return TypedResults.NotFound();
+        if (!rights.CanManage) return TypedResults.Forbid();
+        var unit = await r.Db.Set<OrganisationalUnit>().SingleOrDefaultAsync(u => u.Id == r.UnitId && u.CompanyId == r.CompanyId, r.Ct);
+        if (unit is null) return TypedResults.NotFound();
+        var errors = Validate(r.Body);
+        if (errors.Any) return errors.ToProblem();
+        var summary = $"Unit «{unit.Name}» renamed «{r.Body.Name!.Trim()}».";
+        unit.Name = r.Body.Name.Trim();
+        unit.Code = r.Body.Code?.Trim();
+        JournalWriter.RecordOperation(r.Db, WorkflowActors.From(r.Http.User, r.CompanyId), r.CompanyId, "unit.update", summary, r.Clock.GetUtcNow());
+        await r.Db.SaveChangesAsync(r.Ct);
+        return TypedResults.Ok(new UnitView(unit.Id, unit.Name, unit.Code));
     }
 
-    internal static async Task<IResult> DeleteAsync(Guid companyId, Guid unitId, HttpContext http,
-        AppDbContext db, CompanyAccess access, TimeProvider clock, CancellationToken ct)
+    public sealed record UnitDelete(Guid CompanyId, Guid UnitId, HttpContext Http, AppDbContext Db, CompanyAccess Access, TimeProvider Clock,
+        CancellationToken Ct);
+
+    public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> DeleteUnitAsync([AsParameters] UnitDelete r)
     {
-        if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-        var units = await db.Set<OrganisationalUnit>().Where(u => u.CompanyId == companyId).ToListAsync(ct);
-        var unit = units.SingleOrDefault(u => u.Id == unitId);
-        if (unit is null) return Results.NotFound();
+        var rights = await r.Access.ForAsync(r.Http.User, r.CompanyId, r.Ct);
+        if (rights is null) return TypedResults.NotFound();
+        if (!rights.CanManage) return TypedResults.Forbid();
+        var units = await r.Db.Set<OrganisationalUnit>().Where(u => u.CompanyId == r.CompanyId).ToListAsync(r.Ct);
+        var unit = units.SingleOrDefault(u => u.Id == r.UnitId);
+        if (unit is null) return TypedResults.NotFound();
         if (units.Count == 1)
             return Refuse("Ogni azienda deve avere almeno un'unità organizzativa: crea prima un'altra unità.",
                 "Every company must have at least one organisational unit: create another one first.");
-        if (await db.Set<ProfileAssignment>().AnyAsync(p => p.UnitId == unitId, ct))
+        if (await r.Db.Set<ProfileAssignment>().AnyAsync(p => p.UnitId == r.UnitId, r.Ct))
             return Refuse("Ci sono profili assegnati su questa unità: toglili prima di eliminarla.",
                 "Profiles are assigned on this unit: remove them before deleting it.");
-        db.Remove(unit);
-        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "unit.delete", $"Unit «{unit.Name}» deleted.", clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return Results.NoContent();
+        r.Db.Remove(unit);
+        JournalWriter.RecordOperation(r.Db, WorkflowActors.From(r.Http.User, r.CompanyId), r.CompanyId, "unit.delete", $"Unit «{unit.Name}» deleted.",
+            r.Clock.GetUtcNow());
+        await r.Db.SaveChangesAsync(r.Ct);
+        return TypedResults.NoContent();
     }
+
+    // The company administration page still reads these answers as plain results.
+    internal static async Task<IResult> CreateAsync(Guid companyId, UnitInput input, HttpContext http, AppDbContext db, CompanyAccess access,
+        TimeProvider clock, CancellationToken ct) =>
+        await CreateUnitAsync(new UnitCreate(companyId, input, http, db, access, clock, ct));
+
+    internal static async Task<IResult> RenameAsync(Guid companyId, Guid unitId, UnitInput input, HttpContext http, AppDbContext db,
+        CompanyAccess access, TimeProvider clock, CancellationToken ct) =>
+        await RenameUnitAsync(new UnitRename(companyId, unitId, input, http, db, access, clock, ct));
+
+    internal static async Task<IResult> DeleteAsync(Guid companyId, Guid unitId, HttpContext http, AppDbContext db, CompanyAccess access,
+        TimeProvider clock, CancellationToken ct) =>
+        await DeleteUnitAsync(new UnitDelete(companyId, unitId, http, db, access, clock, ct));
 
     private static FieldErrors Validate(UnitInput input) =>
         new FieldErrors().Required("name", input.Name, "Nome dell'unità", "Unit name").MaxLength("name", input.Name, 200).MaxLength("code", input.Code, 40);
 
-    private static IResult Refuse(string italian, string english) =>
-        Results.Problem(statusCode: 409, title: Lang.T(italian, english));
+    private static ProblemHttpResult Refuse(string italian, string english) =>
+        TypedResults.Problem(statusCode: 409, title: Lang.T(italian, english));
 }
 
 public sealed record UnitInput(string? Name, string? Code);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmployerWorkflows.Web.Hosting.CrossSite;
 
@@ -31,16 +32,18 @@ public static class CrossSiteSetup
     public static WebApplication UseCrossSiteProtection(this WebApplication app)
     {
         app.UseMiddleware<CrossSiteRequests>();
-        app.MapGet("/api/antiforgery/token", (IAntiforgery antiforgery, HttpContext http) =>
-            {
-                var tokens = antiforgery.GetAndStoreTokens(http);
-                return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName ?? HeaderName, tokens.RequestToken ?? ""));
-            })
+        app.MapGet("/api/antiforgery/token", Token)
             .WithTags("Security")
             .WithSummary("Anti-forgery token for API changes")
             .WithDescription("Send `token` in the header `headerName` with every POST, PUT, PATCH and DELETE made with the login cookie, "
                              + "together with the anti-forgery cookie this call sets. Ask again after logging in.");
         return app;
+    }
+
+    public static Ok<AntiforgeryToken> Token(IAntiforgery antiforgery, HttpContext http)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName ?? HeaderName, tokens.RequestToken ?? ""));
     }
 }
 
