@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.Audit;
 
 /// <summary>A person asking to join a UID's Job-Room account learns nothing about its main administrator.</summary>
-public sealed class JobRoomAccessPrivacyTests(JobRoomHost host) : IClassFixture<JobRoomHost>
+[Collection(JobRoomCollection.Name)]
+public sealed class JobRoomAccessPrivacyTests(JobRoomHost host)
 {
     [Fact]
     public async Task OutsiderViews_ShowNoneOfTheMainAdministratorsData_AfterJobRoomAccessRequest()

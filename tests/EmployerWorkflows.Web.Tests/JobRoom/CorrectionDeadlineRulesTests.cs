@@ -13,7 +13,8 @@ namespace EmployerWorkflows.Web.Tests.JobRoom;
 /// The correction deadline's steps carry their own rules (<c>jobroom.chooseFund</c>, <c>jobroom.moveCorrectionDeadline</c>):
 /// the dedicated routes only translate, and the deadline variables are never written from a payload.
 /// </summary>
-public sealed class CorrectionDeadlineRulesTests(JobRoomHost host) : IClassFixture<JobRoomHost>
+[Collection(JobRoomCollection.Name)]
+public sealed class CorrectionDeadlineRulesTests(JobRoomHost host)
 {
     [Fact]
     public async Task ExtensionGranted_RefusesADayNotLaterThanTheDeadline_AndJournalsNothing()

@@ -14,7 +14,8 @@ namespace EmployerWorkflows.Web.Tests.JobRoom;
 /// caller), through the generic task API and through the dedicated route: same status, same resulting state. A
 /// payload naming a variable the procedure sets is refused and changes nothing.
 /// </summary>
-public sealed class OnePathMatrixTests(JobRoomHost host) : IClassFixture<JobRoomHost>
+[Collection(JobRoomCollection.Name)]
+public sealed class OnePathMatrixTests(JobRoomHost host)
 {
     /// <summary>An instance waiting at the step, the client of whoever works it, and the company's administrator.</summary>
     private sealed record Subject(Guid InstanceId, HttpClient Worker, HttpClient CompanyAdmin);

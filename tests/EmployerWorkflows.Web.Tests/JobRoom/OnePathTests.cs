@@ -15,7 +15,8 @@ namespace EmployerWorkflows.Web.Tests.JobRoom;
 /// The Job-Room steps do the same thing, with the same refusals, through the task API and the task page as through
 /// their dedicated endpoints: the checks and side effects are the definitions'.
 /// </summary>
-public sealed class OnePathTests(JobRoomHost host) : IClassFixture<JobRoomHost>
+[Collection(JobRoomCollection.Name)]
+public sealed class OnePathTests(JobRoomHost host)
 {
     [Fact]
     public async Task LoggedIn_RefusesOtherRisNumber_ThroughTheTaskApi()

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
 /// <summary>The UID register that SecoDesk fills and the procedures read.</summary>
-public sealed class UidRegisterTests(JobRoomHost host) : IClassFixture<JobRoomHost>
+[Collection(JobRoomCollection.Name)]
+public sealed class UidRegisterTests(JobRoomHost host)
 {
     [Fact]
     public async Task UidRegister_ReturnsPostalAddress_WhenSecoDeskFilledIt()

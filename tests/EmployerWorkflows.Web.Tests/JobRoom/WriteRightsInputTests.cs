@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
 /// <summary>Bad input gets field errors in the caller's language, stores nothing and leaves the procedure where it was.</summary>
-public sealed class WriteRightsInputTests(JobRoomHost host) : IClassFixture<JobRoomHost>
+[Collection(JobRoomCollection.Name)]
+public sealed class WriteRightsInputTests(JobRoomHost host)
 {
     [Fact]
     public async Task StartRenewal_RefusesInvalidUid_WithoutCreatingAProcedure()

@@ -9,7 +9,8 @@ using MimeKit;
 namespace EmployerWorkflows.Web.Tests.JobRoom;
 
 /// <summary>Phase B end to end: the KAE-FFE request email read back from the SMTP server, SECO's update, the release notification.</summary>
-public sealed class WriteRightsTests(JobRoomHost host) : IClassFixture<JobRoomHost>
+[Collection(JobRoomCollection.Name)]
+public sealed class WriteRightsTests(JobRoomHost host)
 {
     [Fact]
     public async Task WriteRightsRenewal_SendsKaeFfeRequestWithScreenshotAndReleasesCompany_WhenSecoRecordsTheUpdate()
