@@ -18,7 +18,8 @@ public abstract class GatewayScenario(Chromium chromium) : BrowserScenario(chrom
 
     public override async Task InitializeAsync()
     {
-        provider = TestProvider.Build(["--Urls=http://127.0.0.1:0"]);
+        // Quiet: the provider's protocol logs would fill the test output (and its console queue) at every step.
+        provider = TestProvider.Build(["--Urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         await provider.StartAsync();
         var authority = provider.Urls.First().TrimEnd('/');
         App.Settings["Authentication:Gateways:spid:Authority"] = authority;
