@@ -27,7 +27,8 @@ public sealed record RegistrationView(Guid Id, ApplicantKind Kind, Guid? Company
 /// help-desk review procedure starts with the documents attached, in one transaction. A company registers through
 /// one of its administrators; a person has at most one open or approved registration per company, and one as consultant.
 /// </summary>
-public sealed class ServiceRegistrations(AppDbContext db, IWorkflowEngine engine, FileFormCatalog forms, UserManager<AppUser> users, TimeProvider clock)
+public sealed class ServiceRegistrations(AppDbContext db, IWorkflowEngine engine, FileFormCatalog forms, UserManager<AppUser> users, TimeProvider clock,
+    Companies.CompanyAccess access)
 {
     public const string DefinitionId = "intermittent-registration";
     public const string FormId = "intermittent-registration";
@@ -52,9 +53,12 @@ public sealed class ServiceRegistrations(AppDbContext db, IWorkflowEngine engine
                     .Where(m => m.CompanyId == companyId && m.UserId == user.Id && m.Kind == MembershipKind.Administrator && m.Status == MembershipStatus.Active)
                     .Join(db.Set<Company>().Where(c => c.Status == CompanyStatus.Active), m => m.CompanyId, c => c.Id, (m, c) => c)
                     .SingleOrDefaultAsync(ct);
+                // An intermediary registers the employer it acts for when its delegation covers this procedure (rule 22).
+                if (company is null && (await access.ForAsync(principal, companyId, ct))?.Delegation?.Covers(DefinitionId) == true)
+                    company = await db.Set<Company>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId && c.Status == CompanyStatus.Active, ct);
                 if (company is null)
-                    errors.Add("companyId", "Puoi registrare solo un'azienda attiva di cui sei amministratore.",
-                        "You can register only an active company you administer.");
+                    errors.Add("companyId", "Puoi registrare solo un'azienda attiva di cui sei amministratore o che ti ha delegato per questo servizio.",
+                        "You can register only an active company you administer or that delegated you for this service.");
             }
         }
         if (errors.Any) return Outcome<RegistrationView>.Invalid(errors);
