@@ -8,7 +8,7 @@ public enum AssetKind { Template = 0, Form = 1 }
 /// revision of a key is what the catalogs use, laid over the shipped files, and the older ones are its history.
 /// A revision without <see cref="Source"/> puts the shipped file back in force.
 /// </summary>
-public sealed class WorkflowAsset
+internal sealed class WorkflowAsset
 {
     public Guid Id { get; set; }
     public AssetKind Kind { get; set; }

@@ -4,7 +4,7 @@ namespace EmployerWorkflows.Runtime.Persistence;
 /// Remembers the result of a command carrying an idempotency key, written in the command's transaction, so a
 /// retried request returns the first result instead of acting twice.
 /// </summary>
-public sealed class ProcessedCommand
+internal sealed class ProcessedCommand
 {
     public Guid Id { get; set; }
     public string IdempotencyKey { get; set; } = "";

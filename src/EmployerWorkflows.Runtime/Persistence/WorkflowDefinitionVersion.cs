@@ -4,7 +4,7 @@ namespace EmployerWorkflows.Runtime.Persistence;
 /// One stored version of a definition document. Drafts are edited in place (guarded by <see cref="Revision"/>);
 /// a published version never changes, so instances pinned to it keep their behaviour.
 /// </summary>
-public sealed class WorkflowDefinitionVersion
+internal sealed class WorkflowDefinitionVersion
 {
     public Guid Id { get; set; }
     public string DefinitionId { get; set; } = "";
