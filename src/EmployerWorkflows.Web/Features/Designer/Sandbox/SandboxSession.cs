@@ -142,7 +142,7 @@ public sealed class SandboxSession : IDisposable
             tasks.Select(t => new SandboxTask(t.TitleIt, t.Role, t.AssigneeUserId, t.ActionList, t.DueAt)).ToList(),
             timers.OrderBy(t => t.DueAt).Select(t => new SandboxTimer(t.Kind.ToString(), t.Trigger ?? t.Escalate, t.Template, t.DueAt)).ToList(),
             emails.OrderBy(m => m.CreatedAt).Select(m => new SandboxEmail(m.To, m.Subject, m.TextBody, m.CreatedAt)).ToList(),
-            calls.ToList(), journal, incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList(),
+            calls.ToList(), journal, incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {Monitor.IncidentText.For(i.Message)}").ToList(),
             permitted.Select(ActionView.From).ToList());
     }
 
