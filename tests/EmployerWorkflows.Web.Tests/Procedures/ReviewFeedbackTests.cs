@@ -76,7 +76,7 @@ public sealed partial class ReviewFeedbackTests : CompanyScenario
         Assert.Single(Mailbox.Messages(), m => m.Subject?.Contains("Richiesta di registrazione ricevuta") == true);
         var taskId = (await TaskForAsync(reviewer, companyId)).GetProperty("task").GetProperty("id").GetGuid();
         var review = await HtmlAsync(await reviewer.GetAsync($"/tasks/{taskId}"), HttpStatusCode.OK);
-        Assert.Contains("<p class=\"info-value\" id=\"f-companyMessage\">Allegata la visura di ottobre.</p>", review);
+        Assert.Contains("<p class=\"info-value\" id=\"f-resubmissionMessage\">Allegata la visura di ottobre.</p>", review);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed partial class ReviewFeedbackTests : CompanyScenario
         var reviewer = await Reviewer();
         var taskId = (await TaskForAsync(reviewer, companyId)).GetProperty("task").GetProperty("id").GetGuid();
 
-        Assert.DoesNotContain("f-companyMessage", await HtmlAsync(await reviewer.GetAsync($"/tasks/{taskId}"), HttpStatusCode.OK));
+        Assert.DoesNotContain("f-resubmissionMessage", await HtmlAsync(await reviewer.GetAsync($"/tasks/{taskId}"), HttpStatusCode.OK));
     }
 
     private async Task<HttpResponseMessage> PostTaskAsync(HttpClient reviewer, Guid companyId, string action, string? confirmed)
