@@ -13,6 +13,11 @@ public sealed class MailOptions
     public string FromName { get; set; } = "EmployerWorkflows";
     public string? PickupDirectory { get; set; }
     public int TimeoutSeconds { get; set; } = 30;
+    /// <summary>
+    /// Where replies go, by template: an email that asks for an answer (e.g. <c>kae-ffe-request</c>) names a mailbox someone
+    /// reads, since <see cref="From"/> is a no-reply sender.
+    /// </summary>
+    public Dictionary<string, string> ReplyTo { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 public enum SmtpSecurity { None, StartTls, StartTlsWhenAvailable, SslOnConnect }

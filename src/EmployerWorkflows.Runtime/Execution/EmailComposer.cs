@@ -15,7 +15,8 @@ namespace EmployerWorkflows.Runtime.Execution;
 /// precedence over variables of the same names. A recipient with a user id is written to in the language that
 /// person uses now (<see cref="IRecipientLanguages"/>), not the one copied with them into the variables.
 /// </summary>
-public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRenderer renderer, IEnumerable<IRecipientLanguages> languages)
+public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRenderer renderer, IEnumerable<IRecipientLanguages> languages,
+    IEnumerable<IEmailLinks> links)
 {
     internal async Task QueueAsync(
         TransitionContext context, string template, string to, IReadOnlyList<string> attachments, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRe
         foreach (var listed in recipients)
         {
             var recipient = await CurrentLanguageAsync(context, listed, cancellationToken);
-            var rendered = renderer.Render(template, recipient.Language, Model(context, recipient));
+            var rendered = WithLink(renderer.Render(template, recipient.Language, Model(context, recipient)), context.Instance.Id, recipient.Language);
             var message = new OutboxMessage
             {
                 Id = Guid.CreateVersion7(context.Now),
@@ -48,6 +49,17 @@ public sealed class EmailComposer(ValueExpressions expressions, IEmailTemplateRe
             };
             OutboxQueue.Enqueue(context.Db, message, context.Now);
         }
+    }
+
+    private RenderedEmail WithLink(RenderedEmail email, Guid instanceId, string language)
+    {
+        if (links.Select(l => l.For(instanceId, language)).FirstOrDefault(l => l is not null) is not { } link) return email;
+        var html = System.Net.WebUtility.HtmlEncode(link.Url);
+        return email with
+        {
+            TextBody = $"{email.TextBody.TrimEnd()}\n\n{link.Label}: {link.Url}\n",
+            HtmlBody = email.HtmlBody is null ? null : $"{email.HtmlBody}<p><a href=\"{html}\">{System.Net.WebUtility.HtmlEncode(link.Label)}</a></p>",
+        };
     }
 
     private async Task<Recipient> CurrentLanguageAsync(TransitionContext context, Recipient recipient, CancellationToken cancellationToken)

@@ -7,7 +7,10 @@ public interface IMailTransport
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
 }
 
-/// <summary>A queued email as the transport sees it. <see cref="MessageId"/> is stable across re-sends.</summary>
+/// <summary>
+/// A queued email as the transport sees it. <see cref="MessageId"/> is stable across re-sends; <see cref="Template"/> names
+/// the template it was written from, so the host can say where replies go.
+/// </summary>
 public sealed record OutgoingMail(
     string MessageId,
     string To,
@@ -17,10 +20,11 @@ public sealed record OutgoingMail(
     string? HtmlBody,
     string Language,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<OutgoingAttachment> Attachments)
+    IReadOnlyList<OutgoingAttachment> Attachments,
+    string? Template = null)
 {
     internal static OutgoingMail From(OutboxMessage m) => new(m.MessageId, m.To, m.ToName, m.Subject, m.TextBody, m.HtmlBody,
-        m.Language, m.CreatedAt, m.Attachments.Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content)).ToList());
+        m.Language, m.CreatedAt, m.Attachments.Select(a => new OutgoingAttachment(a.FileName, a.ContentType, a.Content)).ToList(), m.Template);
 }
 
 /// <summary>A file attached to an <see cref="OutgoingMail"/>.</summary>

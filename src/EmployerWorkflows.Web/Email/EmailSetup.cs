@@ -15,6 +15,7 @@ public static class EmailSetup
             o.PickupDirectory = Hosting.AppPaths.Resolve(home, o.PickupDirectory, Path.Combine("App_Data", "mail")));
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<Runtime.Execution.IEmailLinks, PortalLinks>();
         return builder;
     }
 }

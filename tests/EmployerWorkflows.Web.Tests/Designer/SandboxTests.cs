@@ -48,6 +48,25 @@ public sealed class SandboxTests : CompanyScenario
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Reviewer()).GetAsync($"/api/sandbox/{session}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("", "companyMessage: Errore JavaScript: ")]
+    [InlineData("?culture=en-GB&ui-culture=en-GB", "companyMessage: JavaScript error: ")]
+    public async Task Sandbox_ShowsAScriptFailureInTheReadersLanguage(string culture, string expected)
+    {
+        var designer = await TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.ProcessDesigner));
+        var json = (await File.ReadAllTextAsync(Path.Combine(ShippedWorkflows.Folder, "company-registration.workflow.json")))
+            .Replace("payload && payload.message ? payload.message : null", "payload.message.length");
+        var variables = new JsonObject
+        {
+            ["companyId"] = Guid.NewGuid().ToString(), ["company"] = new JsonObject { ["name"] = "Sabbia Srl" },
+            ["submitter"] = new JsonObject { ["userId"] = "u1", ["email"] = "prova@example.org", ["name"] = "Prova" },
+        };
+
+        var started = await ReadAsync(await designer.PostAsJsonAsync("/api/sandbox" + culture, new { json, variables }), HttpStatusCode.OK);
+
+        Assert.StartsWith(expected, started.GetProperty("incidents")[0].GetString());
+    }
+
     [Fact]
     public async Task Sandbox_RefusesTheStepAsTheOperationWould_WhenTheDesignerAsksForARefusal()
     {

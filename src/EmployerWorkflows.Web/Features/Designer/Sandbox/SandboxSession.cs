@@ -134,7 +134,7 @@ public sealed class SandboxSession : IDisposable
             found.OpenTasks.Select(t => new SandboxTask(t.TitleIt, t.Role, t.AssigneeUserId, t.ActionList, t.DueAt)).ToList(),
             found.PendingTimers.Select(t => new SandboxTimer(t.Kind.ToString(), t.Trigger ?? t.Escalate, t.Template, t.DueAt)).ToList(),
             found.Emails.Select(m => new SandboxEmail(m.To, m.Subject, m.TextBody, m.CreatedAt)).ToList(),
-            calls.ToList(), journal, found.Incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {i.Message}").ToList(),
+            calls.ToList(), journal, found.Incidents.Select(i => $"{i.ActivityId ?? i.ActivityKind}: {Monitor.IncidentText.For(i.Message)}").ToList(),
             permitted.Select(ActionView.From).ToList());
     }
 
