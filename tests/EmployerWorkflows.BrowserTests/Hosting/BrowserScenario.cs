@@ -44,12 +44,11 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
     protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     /// <summary>A new browser session (own cookies), not logged in; a desktop screen unless another is given.</summary>
-    protected async Task<IPage> OpenAsync(ViewportSize? screen = null, bool javaScript = true)
+    protected async Task<IPage> OpenAsync(ViewportSize? screen = null)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, Locale = "it-IT", ViewportSize = screen ?? new ViewportSize { Width = 1280, Height = 900 },
-            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(Chromium.TimeoutMs);
         contexts.Add(context);
@@ -57,9 +56,9 @@ public abstract class BrowserScenario(Chromium chromium) : IAsyncLifetime
     }
 
     /// <summary>A new session logged in through the login form.</summary>
-    protected async Task<IPage> LoginAsync(string codiceFiscale, ViewportSize? screen = null, bool javaScript = true)
+    protected async Task<IPage> LoginAsync(string codiceFiscale, ViewportSize? screen = null)
     {
-        var page = await OpenAsync(screen, javaScript);
+        var page = await OpenAsync(screen);
         await page.VisitAsync("/account/login");
         await page.GetByLabel("Codice fiscale").FillAsync(codiceFiscale);
         await page.GetByLabel("Password").FillAsync(Password);
