@@ -1,3 +1,5 @@
+using EmployerWorkflows.Web.Features.Identity.Gateways;
+
 namespace EmployerWorkflows.Web.Hosting;
 
 /// <summary>
@@ -31,11 +33,17 @@ public static class SecurityHeaders
             app.UseHsts();
             app.UseCookiePolicy();
         }
+        // A gateway button posts to the app, which redirects the form to the gateway: browsers hold that redirect to
+        // form-action too, so the gateways' origins are allowed there.
+        var gatewayOrigins = string.Concat(app.Services.GetRequiredService<GatewayCatalog>().All
+            .Select(g => Uri.TryCreate(g.Authority, UriKind.Absolute, out var uri) ? " " + uri.GetLeftPart(UriPartial.Authority) : "")
+            .Distinct());
+        var pages = Pages.Replace("form-action 'self'", "form-action 'self'" + gatewayOrigins, StringComparison.Ordinal);
         app.Use((http, next) =>
         {
             var headers = http.Response.Headers;
             var path = http.Request.Path;
-            headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire") ? ThirdPartyPages : Pages;
+            headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") || path.StartsWithSegments("/hangfire") ? ThirdPartyPages : pages;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
