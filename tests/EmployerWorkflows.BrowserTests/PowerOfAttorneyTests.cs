@@ -10,8 +10,9 @@ using static Microsoft.Playwright.Assertions;
 namespace EmployerWorkflows.BrowserTests;
 
 /// <summary>
-/// A first Job-Room account for a UID, entirely from the pages: the company person starts it from «Avvia una pratica»,
-/// the SECO desk posts the procura, the person uploads it signed, the desk confirms it; the UID page follows each step.
+/// Job-Room accounts for a UID, entirely from the pages: the first person starts it from «Avvia una pratica», the SECO
+/// desk posts the procura, the person uploads it signed, the desk confirms it; then a colleague asks for an account of
+/// the same UID and the main administrator approves it. The UID page follows each step.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(chromium)
@@ -22,7 +23,7 @@ public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(ch
     [Theory]
     [InlineData("it", 1280)]
     [InlineData("en", 390)]
-    public async Task PowerOfAttorney_ActivatesTheFirstAccount_WhenStartedAndCompletedFromThePages(string language, int width)
+    public async Task JobRoomAccount_IsActivatedByProcuraThenByTheMainAdministrator_WhenStartedAndCompletedFromThePages(string language, int width)
     {
         var en = language == "en";
         await RegisterUidAsync();
@@ -67,6 +68,28 @@ public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(ch
         await Expect(person.Locator("#uid-accounts")).ToContainTextAsync(en ? "main administrator" : "amministratore principale");
         await Expect(person.Locator("[data-procedure='power-of-attorney'] .state")).ToHaveTextAsync(en ? "Account activated" : "Conto attivato");
         await ScreenshotAsync(person, $"poa-activated-{language}-{width}");
+
+        // A second person of the UID now asks to join: the main administrator decides from the UID page.
+        var colleague = await LoginAsync(await PersonAsync(en ? "CLLGBB" : "CLLGAA"));
+        await colleague.SetViewportSizeAsync(width, 900);
+        if (en) await colleague.GotoAsync("/language/en?returnUrl=/catalogue/jobroom-account");
+        else await colleague.GotoAsync("/catalogue/jobroom-account");
+        await colleague.GetByLabel(en ? "Employer's UID" : "Numero IDI del datore di lavoro").FillAsync(Uid);
+        await colleague.GetByLabel(en ? "Email address for Job-Room" : "Indirizzo e-mail per Job-Room").FillAsync("collega@example.ch");
+        await colleague.GetByRole(AriaRole.Button, new() { Name = en ? "Send the request" : "Invia la richiesta" }).ClickAsync();
+        await colleague.ArrivedAtAsync("/procedures");
+        await Expect(colleague.Locator(".next-step")).ToContainTextAsync(en ? "main administrator" : "amministratore principale");
+
+        await person.GotoAsync($"/jobroom/uids/{Uid}");
+        await person.GetByRole(AriaRole.Link, new() { Name = en ? "Approve or refuse the access request" : "Approva o rifiuta la richiesta di accesso" }).ClickAsync();
+        await person.ArrivedAtAsync("/tasks/");
+        await person.GetByRole(AriaRole.Button, new() { Name = en ? "Approve the access" : "Approva l'accesso" }).ClickAsync();
+        await person.LeftAsync("/tasks/");
+
+        await colleague.GotoAsync($"/jobroom/uids/{Uid}");
+        await Expect(colleague.Locator("#uid-accounts")).ToContainTextAsync("collega@example.ch");
+        await Expect(colleague.Locator("#uid-accounts")).ToContainTextAsync(en ? "Active" : "Attivo");
+        await Expect(colleague.Locator("#uid-accounts")).Not.ToContainTextAsync("persona@example.ch");
     }
 
     /// <summary>The SECO desk opens the UID's open step from its page and fires the named action.</summary>

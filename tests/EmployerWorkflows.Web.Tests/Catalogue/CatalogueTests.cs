@@ -123,6 +123,25 @@ public sealed partial class CatalogueTests(JobRoomHost host) : IClassFixture<Job
     }
 
     [Fact]
+    public async Task JobRoomAccountStart_AsksTheMainAdministrator_AndTheirApprovalFromTheTaskPageActivatesTheAccount()
+    {
+        var company = await host.CompanyAsync("Battelli Ceresio SA");
+        var cf = await host.CreatePersonAsync("Ivo", "Pini");
+        using var colleague = await host.ClientAsync(cf);
+
+        var response = await PostStartAsync(colleague, new() { ["uid"] = company.Uid, ["email"] = "ivo@example.ch" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var instanceId = Guid.Parse(response.Headers.Location!.OriginalString.Split("submitted=")[1]);
+        Assert.Equal("jobroom-access-request", (await host.InstanceAsync(instanceId)).DefinitionId);
+        var adminPage = await TestClients.HtmlAsync(await company.Admin.GetAsync($"/jobroom/uids/{company.Uid}"), HttpStatusCode.OK);
+        Assert.Contains("Approva o rifiuta la richiesta di accesso", adminPage);
+        Assert.Equal(HttpStatusCode.Redirect, (await TaskPaths.PostPageAsync(company.Admin, instanceId, "approve")).StatusCode);
+        Assert.Equal(JobRoomAccountStatus.Active, await host.QueryAsync(db => db.Set<JobRoomAccount>()
+            .Where(a => a.RequestInstanceId == instanceId).Select(a => a.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task JobRoomAccountStart_SaysARequestIsPending_AndStartsNoSecondOne_WhenTheSameUidIsAskedTwice()
     {
         var uid = JobRoomHost.NewUid();
