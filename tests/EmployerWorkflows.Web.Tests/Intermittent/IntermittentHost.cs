@@ -5,7 +5,6 @@ using EmployerWorkflows.Runtime.Outbox;
 using EmployerWorkflows.Runtime.Persistence;
 using EmployerWorkflows.TestInfrastructure;
 using EmployerWorkflows.Web.Data;
-using EmployerWorkflows.Web.Domain.Identifiers;
 using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -33,7 +32,6 @@ public class IntermittentHost : IAsyncLifetime
 
     private AppFactory app = null!;
     private WebApplicationFactory<Program> host = null!;
-    private int counter;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, string> people = new();
 
     public SmtpMailbox Mailbox { get; } = new();
@@ -82,9 +80,8 @@ public class IntermittentHost : IAsyncLifetime
     /// <summary>A new person with a valid synthetic codice fiscale and an email; returns the codice fiscale.</summary>
     public async Task<string> CreatePersonAsync(string firstName, string lastName)
     {
-        var n = Interlocked.Increment(ref counter);
-        var body = $"{Letters(lastName)}{Letters(firstName)}9{n % 10}B{10 + n / 10 % 18:D2}F205";
-        var cf = body + CodiceFiscale.CheckCharacter(body);
+        // Unique in the whole run: the host may be shared by every class of the intermittent collection.
+        var cf = Identities.CodiceFiscale(Letters(lastName) + Letters(firstName));
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var result = await users.CreateAsync(new AppUser
@@ -185,29 +182,11 @@ public class IntermittentHost : IAsyncLifetime
         return body.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
     }
 
-    private static int worker;
-
     /// <summary>A valid synthetic worker codice fiscale, different on every call.</summary>
-    public static string NewWorkerCf()
-    {
-        const string consonants = "BCDFGHLMNPRSTVZ";
-        var n = Interlocked.Increment(ref worker) + Random.Shared.Next(0, 3000);
-        var body = $"LVR{consonants[n % 15]}{consonants[n / 15 % 15]}{consonants[n / 225 % 15]}90A01H501";
-        return body + CodiceFiscale.CheckCharacter(body);
-    }
+    public static string NewWorkerCf() => Identities.CodiceFiscale("LVRWRK");
 
-    public static string NewPartitaIva()
-    {
-        var digits = $"{Random.Shared.Next(1_000_000, 9_999_999)}001";
-        var sum = 0;
-        for (var i = 0; i < 10; i++)
-        {
-            var d = digits[i] - '0';
-            if (i % 2 == 1) { d *= 2; if (d > 9) d -= 9; }
-            sum += d;
-        }
-        return digits + (10 - sum % 10) % 10;
-    }
+    /// <summary>A valid partita IVA, different on every call.</summary>
+    public static string NewPartitaIva() => Identities.PartitaIva();
 
     private static string Letters(string name)
     {

@@ -5,7 +5,8 @@ using EmployerWorkflows.Web.Tests.Hosting;
 namespace EmployerWorkflows.Web.Tests.Intermittent;
 
 /// <summary>The pages go through the same rules as the API: a draft, a refused line, a sent communication, the cancellation page, the help desk's list.</summary>
-public sealed partial class IntermittentPagesTests(IntermittentHost host) : IClassFixture<IntermittentHost>
+[Collection(IntermittentCollection.Name)]
+public sealed partial class IntermittentPagesTests(IntermittentHost host)
 {
     [Fact]
     public async Task Pages_DraftLineSendAndCancellation_FollowTheRules()

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Tests.Intermittent;
 
 /// <summary>Registration to the service (rules 21–22): documents by content, help-desk approval or rejection, email, nothing before approval.</summary>
-public sealed class RegistrationTests(IntermittentHost host) : IClassFixture<IntermittentHost>
+[Collection(IntermittentCollection.Name)]
+public sealed class RegistrationTests(IntermittentHost host)
 {
     [Fact]
     public async Task Registration_EnablesCommunications_WhenHelpDeskApproves()

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EmployerWorkflows.Web.Tests.Intermittent;
 
 /// <summary>The SMS channel (rule 28): registered Italian mobiles only, the provider's secret, calls and cancellations, refusals journaled.</summary>
-public sealed class SmsChannelTests(IntermittentHost host) : IClassFixture<IntermittentHost>
+[Collection(IntermittentCollection.Name)]
+public sealed class SmsChannelTests(IntermittentHost host)
 {
     private static int next = 3_401_000;
 
