@@ -34,8 +34,7 @@ public static class AdminReplacementApi
             .WithSummary("Ask to become administrator of a company whose administrator can no longer act");
         group.MapPost("/{instanceId:guid}/disable-old", DisableOldAsync)
             .WithSummary("Disable the old administrator")
-            .WithDescription("The new administrator (or, after escalation, the agency) names the old administrator to revoke.")
-            .AnswersWorkflowRefusals();
+            .WithDescription("The new administrator (or, after escalation, the agency) names the old administrator to revoke.");
         return app;
     }
 

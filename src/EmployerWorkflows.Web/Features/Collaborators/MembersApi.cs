@@ -1,8 +1,11 @@
+using System.Diagnostics;
+using System.Security.Claims;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
 using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,84 +19,115 @@ public static class MembersApi
     {
         var group = app.MapGroup("/api/companies/{companyId:guid}/members").WithTags("Administrators and collaborators").RequireAuthorization();
 
-        group.MapGet("/", async (Guid companyId, HttpContext http, AppDbContext db, CompanyAccess access, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                var members = await db.Set<Membership>().AsNoTracking().Include(m => m.Profiles).Where(m => m.CompanyId == companyId)
-                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u }).ToListAsync(ct);
-                return Results.Ok(members.OrderBy(x => x.m.Kind).ThenBy(x => x.u.LastName).Select(x => MemberViews.From(x.m, x.u)).ToList());
-            })
-            .WithSummary("People of the company, with their profiles").Produces<List<MemberView>>();
+        group.MapGet("/", ListAsync)
+            .WithSummary("People of the company, with their profiles");
 
-        group.MapPost("/", async (Guid companyId, [FromBody] MemberInput input, HttpContext http, CompanyAccess access,
-                EnableMember enable, CancellationToken ct) =>
-            {
-                var rights = await access.ForAsync(http.User, companyId, ct);
-                if (rights is null) return Results.NotFound();
-                if (!rights.CanManage) return Results.Forbid();
-                var enabled = await enable.HandleAsync(companyId, input, rights, WorkflowActors.From(http.User, companyId), ct);
-                return enabled.Succeeded
-                    ? Results.Created($"/api/companies/{companyId}/members/{enabled.Value!.Id}", enabled.Value)
-                    : enabled.ToHttp();
-            })
+        group.MapPost("/", EnableAsync)
             .WithSummary("Enable an administrator or a collaborator")
             .WithDescription("Only people who have logged in at least once can be enabled. Each profile must be allowed at its level "
-                             + "(group or organisational unit) by the profile matrix; administration profiles need a stable relationship.")
-            .Produces<MemberView>(StatusCodes.Status201Created).ProducesValidationProblem();
+                             + "(group or organisational unit) by the profile matrix; administration profiles need a stable relationship.");
 
-        group.MapPut("/{memberId:guid}/profiles", async (Guid companyId, Guid memberId, [FromBody] ProfilesUpdate input, HttpContext http,
-                CompanyAccess access, MemberActions actions, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                return (await actions.UpdateProfilesAsync(companyId, memberId, input, WorkflowActors.From(http.User, companyId), ct))
-                    .ToHttp(c => TypedResults.Ok(c.Member));
-            })
-            .WithSummary("Replace a person's profiles").Produces<MemberView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{memberId:guid}/profiles", ReplaceProfilesAsync)
+            .WithSummary("Replace a person's profiles");
 
-        group.MapPost("/{memberId:guid}/end-relationship", EndRelationshipAsync)
+        group.MapPost("/{memberId:guid}/end-relationship", RecordEndOfRelationshipAsync)
             .WithSummary("Record the end of a person's relationship")
             .WithDescription("Starts the revocation procedure: privileges must be revoked within 5 days (configurable); administrators get "
-                             + "reminders; at the deadline the account is suspended automatically and the agency informed.")
-            .ProducesValidationProblem();
+                             + "reminders; at the deadline the account is suspended automatically and the agency informed.");
 
-        group.MapPost("/{memberId:guid}/revoke", async (Guid companyId, Guid memberId, HttpContext http,
-                CompanyAccess access, MemberActions actions, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                return (await actions.RevokeAsync(companyId, memberId, WorkflowActors.From(http.User, companyId), ct)).ToHttp(c => TypedResults.Ok(c.Member));
-            })
-            .WithSummary("Revoke every privilege of a person at once").Produces<MemberView>().AnswersWorkflowRefusals();
+        group.MapPost("/{memberId:guid}/revoke", RevokeAsync)
+            .WithSummary("Revoke every privilege of a person at once");
 
-        group.MapPost("/{memberId:guid}/role-change", async (Guid companyId, Guid memberId, [FromBody] RoleChange input, HttpContext http,
-                CompanyAccess access, MemberActions actions, UserManager<AppUser> users, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                return (await actions.ChangeRoleAsync(companyId, memberId, input.Description, (await users.GetUserAsync(http.User))!,
-                    WorkflowActors.From(http.User, companyId), ct)).ToHttp(c => TypedResults.Ok(c.Procedure));
-            })
-            .WithSummary("Record a change of role or job").WithDescription("Opens a task to review the person's profiles (rule 39).")
-            .AnswersWorkflowRefusals();
+        group.MapPost("/{memberId:guid}/role-change", RoleChangeAsync)
+            .WithSummary("Record a change of role or job").WithDescription("Opens a task to review the person's profiles (rule 39).");
 
-        group.MapPost("/{memberId:guid}/report-stolen-credentials", async (Guid companyId, Guid memberId, HttpContext http,
-                CompanyAccess access, MemberActions actions, UserManager<AppUser> users, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                return (await actions.ReportStolenCredentialsAsync(companyId, memberId, (await users.GetUserAsync(http.User))!,
-                    WorkflowActors.From(http.User, companyId), ct)).ToHttp(c => TypedResults.Ok(c.Member));
-            })
+        group.MapPost("/{memberId:guid}/report-stolen-credentials", ReportStolenCredentialsAsync)
             .WithSummary("Report stolen credentials")
-            .WithDescription("A collaborator loses every privilege at once; an administrator is suspended at once and the agency reviews the case.")
-            .Produces<MemberView>();
+            .WithDescription("A collaborator loses every privilege at once; an administrator is suspended at once and the agency reviews the case.");
         return app;
     }
 
-    private static async Task<IResult> EndRelationshipAsync(Guid companyId, Guid memberId, [FromBody] EndOfRelationship input,
-        HttpContext http, CompanyAccess access, MemberActions actions, CancellationToken ct)
+    public static async Task<Results<Ok<List<MemberView>>, NotFound, ForbidHttpResult>> ListAsync(Guid companyId, AppDbContext db,
+        CompanyAccess access, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-        return (await actions.EndRelationshipAsync(companyId, memberId, input.EndedOn, WorkflowActors.From(http.User, companyId), ct))
-            .ToHttp(c => TypedResults.Ok(c.Procedure));
+        var rights = await access.ForAsync(user, companyId, ct);
+        if (rights is null) return TypedResults.NotFound();
+        if (!rights.CanManage) return TypedResults.Forbid();
+        var members = await db.Set<Membership>().AsNoTracking().Include(m => m.Profiles).Where(m => m.CompanyId == companyId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u }).ToListAsync(ct);
+        return TypedResults.Ok(members.OrderBy(x => x.m.Kind).ThenBy(x => x.u.LastName).Select(x => MemberViews.From(x.m, x.u)).ToList());
     }
+
+    public static async Task<Results<Created<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> EnableAsync(Guid companyId,
+        [FromBody] MemberInput input, ClaimsPrincipal user, CompanyAccess access, EnableMember enable, CancellationToken ct)
+    {
+        var rights = await access.ForAsync(user, companyId, ct);
+        if (rights is null) return TypedResults.NotFound();
+        if (!rights.CanManage) return TypedResults.Forbid();
+        var enabled = await enable.HandleAsync(companyId, input, rights, WorkflowActors.From(user, companyId), ct);
+        return Answer(enabled, member => TypedResults.Created($"/api/companies/{companyId}/members/{member.Id}", member));
+    }
+
+    /// <summary>A change to one person of the company, by someone who may manage it.</summary>
+    public sealed record MemberRequest(Guid CompanyId, Guid MemberId, CompanyAccess Access, MemberActions Actions, ClaimsPrincipal User,
+        CancellationToken Ct)
+    {
+        /// <summary>404 when the caller has no rights at all (nothing says the company exists), 403 when they see it but may not manage it.</summary>
+        public async Task<bool?> MayManageAsync() => await Access.ForAsync(User, CompanyId, Ct) is { } rights ? rights.CanManage : null;
+
+        public Runtime.Execution.WorkflowActor Actor => WorkflowActors.From(User, CompanyId);
+    }
+
+    public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> ReplaceProfilesAsync(
+        [AsParameters] MemberRequest r, [FromBody] ProfilesUpdate input) =>
+        ForManagerAsync(r, 
+            () => r.Actions.UpdateProfilesAsync(r.CompanyId, r.MemberId, input, r.Actor, r.Ct),
+            c => TypedResults.Ok(c.Member));
+
+    public static Task<Results<Ok<WorkflowResult>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RecordEndOfRelationshipAsync(
+        [AsParameters] MemberRequest r, [FromBody] EndOfRelationship input) =>
+        ForManagerAsync(r, 
+            () => r.Actions.EndRelationshipAsync(r.CompanyId, r.MemberId, input.EndedOn, r.Actor, r.Ct),
+            c => TypedResults.Ok(c.Procedure!));
+
+    public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RevokeAsync(
+        [AsParameters] MemberRequest r) =>
+        ForManagerAsync(r, 
+            () => r.Actions.RevokeAsync(r.CompanyId, r.MemberId, r.Actor, r.Ct),
+            c => TypedResults.Ok(c.Member));
+
+    public static Task<Results<Ok<WorkflowResult>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RoleChangeAsync(
+        [AsParameters] MemberRequest r, [FromBody] RoleChange input, UserManager<AppUser> users) =>
+        ForManagerAsync(r, 
+            async () => await r.Actions.ChangeRoleAsync(r.CompanyId, r.MemberId, input.Description, (await users.GetUserAsync(r.User))!, r.Actor, r.Ct),
+            c => TypedResults.Ok(c.Procedure!));
+
+    public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> ReportStolenCredentialsAsync(
+        [AsParameters] MemberRequest r, UserManager<AppUser> users) =>
+        ForManagerAsync(r, 
+            async () => await r.Actions.ReportStolenCredentialsAsync(r.CompanyId, r.MemberId, (await users.GetUserAsync(r.User))!, r.Actor, r.Ct),
+            c => TypedResults.Ok(c.Member));
+
+    /// <summary>Runs a member action for someone who may manage the company: 404 when they have no rights there, 403 when they only see it.</summary>
+    private static async Task<Results<TOk, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> ForManagerAsync<T, TOk>(MemberRequest r,
+        Func<Task<Outcome<T>>> act, Func<T, TOk> ok) where TOk : IResult =>
+        await r.MayManageAsync() switch
+        {
+            null => TypedResults.NotFound(),
+            false => TypedResults.Forbid(),
+            true => Answer(await act(), ok),
+        };
+
+    /// <summary>A member action's outcome as the endpoint's typed answer: the outcome decides 404, 400 or the refusal's status.</summary>
+    private static Results<TOk, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult> Answer<T, TOk>(Outcome<T> outcome, Func<T, TOk> ok)
+        where TOk : IResult =>
+        outcome.ToHttp(ok).Result switch
+        {
+            TOk done => done,
+            ValidationProblem invalid => invalid,
+            ProblemHttpResult refused => refused,
+            var other => throw new UnreachableException($"An outcome answered {other.GetType().Name}."),
+        };
 }
 
 public sealed record EndOfRelationship(DateOnly? EndedOn);
