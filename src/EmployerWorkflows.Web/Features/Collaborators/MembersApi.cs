@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
@@ -75,36 +76,36 @@ public static class MembersApi
         /// <summary>404 when the caller has no rights at all (nothing says the company exists), 403 when they see it but may not manage it.</summary>
         public async Task<bool?> MayManageAsync() => await Access.ForAsync(User, CompanyId, Ct) is { } rights ? rights.CanManage : null;
 
-        public Runtime.Execution.WorkflowActor Actor => WorkflowActors.From(User, CompanyId);
+        public WorkflowActor Actor => WorkflowActors.From(User, CompanyId);
     }
 
     public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> ReplaceProfilesAsync(
         [AsParameters] MemberRequest r, [FromBody] ProfilesUpdate input) =>
-        ForManagerAsync(r, 
+        ForManagerAsync(r,
             () => r.Actions.UpdateProfilesAsync(r.CompanyId, r.MemberId, input, r.Actor, r.Ct),
             c => TypedResults.Ok(c.Member));
 
     public static Task<Results<Ok<WorkflowResult>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RecordEndOfRelationshipAsync(
         [AsParameters] MemberRequest r, [FromBody] EndOfRelationship input) =>
-        ForManagerAsync(r, 
+        ForManagerAsync(r,
             () => r.Actions.EndRelationshipAsync(r.CompanyId, r.MemberId, input.EndedOn, r.Actor, r.Ct),
             c => TypedResults.Ok(c.Procedure!));
 
     public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RevokeAsync(
         [AsParameters] MemberRequest r) =>
-        ForManagerAsync(r, 
+        ForManagerAsync(r,
             () => r.Actions.RevokeAsync(r.CompanyId, r.MemberId, r.Actor, r.Ct),
             c => TypedResults.Ok(c.Member));
 
     public static Task<Results<Ok<WorkflowResult>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RoleChangeAsync(
         [AsParameters] MemberRequest r, [FromBody] RoleChange input, UserManager<AppUser> users) =>
-        ForManagerAsync(r, 
+        ForManagerAsync(r,
             async () => await r.Actions.ChangeRoleAsync(r.CompanyId, r.MemberId, input.Description, (await users.GetUserAsync(r.User))!, r.Actor, r.Ct),
             c => TypedResults.Ok(c.Procedure!));
 
     public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> ReportStolenCredentialsAsync(
         [AsParameters] MemberRequest r, UserManager<AppUser> users) =>
-        ForManagerAsync(r, 
+        ForManagerAsync(r,
             async () => await r.Actions.ReportStolenCredentialsAsync(r.CompanyId, r.MemberId, (await users.GetUserAsync(r.User))!, r.Actor, r.Ct),
             c => TypedResults.Ok(c.Member));
 
