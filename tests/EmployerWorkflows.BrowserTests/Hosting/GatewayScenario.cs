@@ -34,6 +34,8 @@ public abstract class GatewayScenario(Chromium chromium) : BrowserScenario(chrom
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // No file watchers: the machine's inotify instances are few and shared by every test host.
+            Environment = { ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false" },
         };
         foreach (var arg in new[]
                  {

@@ -96,6 +96,8 @@ public static class GatewaySetup
             if (e is SecurityTokenException or OpenIdConnectProtocolInvalidNonceException)
                 return GatewayRefusal.TokenRejected;
         var message = failure?.Message ?? "";
+        // IdentityModel reports failed token checks (issuer, audience, lifetime, signature) with IDX10xxx codes.
+        if (message.Contains("IDX10", StringComparison.Ordinal)) return GatewayRefusal.TokenRejected;
         if (message.Contains("Correlation failed", StringComparison.OrdinalIgnoreCase)
             || message.Contains("state", StringComparison.OrdinalIgnoreCase)
             || message.Contains("invalid_grant", StringComparison.Ordinal))
