@@ -549,6 +549,9 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -592,7 +595,11 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
 
                     b.HasIndex("InstanceId", "Status");
 
+                    b.HasIndex("Status", "AssigneeUserId", "CreatedAt", "Id");
+
                     b.HasIndex("Status", "AssigneeUserId", "DueAt", "Id");
+
+                    b.HasIndex("Status", "Role", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "Role", "DueAt", "Id");
 
@@ -988,6 +995,38 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("EmployerWorkflows.Web.Features.Inbox.SavedInboxFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedInboxFilters", (string)null);
                 });
 
             modelBuilder.Entity("EmployerWorkflows.Web.Features.Intermediaries.Delegation", b =>

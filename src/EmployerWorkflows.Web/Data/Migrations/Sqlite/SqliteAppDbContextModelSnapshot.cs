@@ -542,6 +542,9 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FollowUpAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -585,7 +588,11 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("InstanceId", "Status");
 
+                    b.HasIndex("Status", "AssigneeUserId", "CreatedAt", "Id");
+
                     b.HasIndex("Status", "AssigneeUserId", "DueAt", "Id");
+
+                    b.HasIndex("Status", "Role", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "Role", "DueAt", "Id");
 
@@ -981,6 +988,38 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("EmployerWorkflows.Web.Features.Inbox.SavedInboxFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedInboxFilters", (string)null);
                 });
 
             modelBuilder.Entity("EmployerWorkflows.Web.Features.Intermediaries.Delegation", b =>

@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class W4Delegations : Migration
+    public partial class StaffDelegationsAndInboxFollowUp : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "FollowUpAt",
+                table: "WorkflowTasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DisabledAt",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "RequireGateway",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "Intermediaries",
                 columns: table => new
@@ -32,6 +51,21 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedInboxFilters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedInboxFilters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -70,6 +104,16 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_AssigneeUserId_CreatedAt_Id",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "AssigneeUserId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_Role_CreatedAt_Id",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "Role", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Delegations_CompanyId_IntermediaryId",
                 table: "Delegations",
                 columns: new[] { "CompanyId", "IntermediaryId" });
@@ -84,6 +128,12 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 table: "Intermediaries",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedInboxFilters_UserId_Name",
+                table: "SavedInboxFilters",
+                columns: new[] { "UserId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -93,7 +143,30 @@ namespace EmployerWorkflows.Web.Data.Migrations.Sqlite
                 name: "Delegations");
 
             migrationBuilder.DropTable(
+                name: "SavedInboxFilters");
+
+            migrationBuilder.DropTable(
                 name: "Intermediaries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowTasks_Status_AssigneeUserId_CreatedAt_Id",
+                table: "WorkflowTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowTasks_Status_Role_CreatedAt_Id",
+                table: "WorkflowTasks");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpAt",
+                table: "WorkflowTasks");
+
+            migrationBuilder.DropColumn(
+                name: "DisabledAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "RequireGateway",
+                table: "AspNetUsers");
         }
     }
 }

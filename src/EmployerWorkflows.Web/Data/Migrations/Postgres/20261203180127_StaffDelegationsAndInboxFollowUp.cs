@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EmployerWorkflows.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class W4Delegations : Migration
+    public partial class StaffDelegationsAndInboxFollowUp : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FollowUpAt",
+                table: "WorkflowTasks",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DisabledAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "RequireGateway",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "Intermediaries",
                 columns: table => new
@@ -32,6 +51,21 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedInboxFilters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Query = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedInboxFilters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -70,6 +104,16 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_AssigneeUserId_CreatedAt_Id",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "AssigneeUserId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTasks_Status_Role_CreatedAt_Id",
+                table: "WorkflowTasks",
+                columns: new[] { "Status", "Role", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Delegations_CompanyId_IntermediaryId",
                 table: "Delegations",
                 columns: new[] { "CompanyId", "IntermediaryId" });
@@ -84,6 +128,12 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                 table: "Intermediaries",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedInboxFilters_UserId_Name",
+                table: "SavedInboxFilters",
+                columns: new[] { "UserId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -93,7 +143,30 @@ namespace EmployerWorkflows.Web.Data.Migrations.Postgres
                 name: "Delegations");
 
             migrationBuilder.DropTable(
+                name: "SavedInboxFilters");
+
+            migrationBuilder.DropTable(
                 name: "Intermediaries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowTasks_Status_AssigneeUserId_CreatedAt_Id",
+                table: "WorkflowTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowTasks_Status_Role_CreatedAt_Id",
+                table: "WorkflowTasks");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpAt",
+                table: "WorkflowTasks");
+
+            migrationBuilder.DropColumn(
+                name: "DisabledAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "RequireGateway",
+                table: "AspNetUsers");
         }
     }
 }
