@@ -60,7 +60,7 @@ public sealed class StaffAccountsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync("/inbox")).StatusCode);
     }
 
-    [Fact(Skip = "Open defect: the session of a disabled person still answers; the security-stamp check does not reject it yet.")]
+    [Fact]
     public async Task Staff_EndsTheSessionAndRefusesTheLogin_WhenAdministratorDisablesTheAccount()
     {
         var reviewerCf = TestClients.DemoUserWithRole(Roles.AgencyReviewer);
@@ -71,8 +71,7 @@ public sealed class StaffAccountsTests : IDisposable
         var disabled = await TestClients.PostFormAsync(admin, "/staff", "Disable", new() { ["id"] = await IdOfAsync(reviewerCf) });
 
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
-        // The cookie is checked against the account whenever any time has passed since it was issued.
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        // No time passes on the host's clock: the check runs on every request, not once an interval is over.
         var next = await reviewer.GetAsync("/inbox");
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.StartsWith("/account/login", next.Headers.Location!.AbsolutePath);

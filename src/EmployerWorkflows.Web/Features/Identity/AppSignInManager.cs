@@ -7,7 +7,7 @@ namespace EmployerWorkflows.Web.Features.Identity;
 
 /// <summary>
 /// A disabled person cannot sign in by any way, and a session they already hold ends at its next request: the
-/// cookie is checked against the stored account on every request (see <see cref="IdentitySetup"/>).
+/// cookie is checked against the stored account on every request (see <see cref="SessionCheck"/>).
 /// </summary>
 internal sealed class AppSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims,

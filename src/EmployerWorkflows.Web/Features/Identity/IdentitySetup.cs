@@ -30,8 +30,6 @@ public static class IdentitySetup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddSignInManager<AppSignInManager>();
-        // Every request checks the account behind the cookie, so disabling someone ends their sessions at once.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         builder.AddGateways();
         builder.Services.AddScoped<IUserValidator<AppUser>, CodiceFiscaleUserValidator>();
 
@@ -47,6 +45,8 @@ public static class IdentitySetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events = new CookieAuthenticationEvents
             {
+                // Every request checks the account behind the cookie, so disabling someone ends their sessions at once.
+                OnValidatePrincipal = SessionCheck.ValidateAsync,
                 // APIs answer with status codes; pages get the login redirect and a 403 page.
                 OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden),
