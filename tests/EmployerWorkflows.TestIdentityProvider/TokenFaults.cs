@@ -58,7 +58,9 @@ public static class TokenFaults
         var header = JsonNode.Parse(Base64UrlEncoder.Decode(original.EncodedHeader))!.AsObject();
         header["alg"] = credentials.Algorithm;
         var input = $"{Base64UrlEncoder.Encode(header.ToJsonString())}.{Base64UrlEncoder.Encode(payload)}";
-        var provider = credentials.CryptoProviderFactory.CreateForSigning(credentials.Key, credentials.Algorithm);
+        // Signing credentials carry a factory only when one was set on them; otherwise the key's own is used.
+        var factory = credentials.CryptoProviderFactory ?? credentials.Key.CryptoProviderFactory;
+        var provider = factory.CreateForSigning(credentials.Key, credentials.Algorithm);
         try
         {
             var signature = provider.Sign(Encoding.ASCII.GetBytes(input));
@@ -66,7 +68,7 @@ public static class TokenFaults
         }
         finally
         {
-            credentials.CryptoProviderFactory.ReleaseSignatureProvider(provider);
+            factory.ReleaseSignatureProvider(provider);
         }
     }
 }

@@ -90,18 +90,24 @@ public static class GatewaySetup
         context.HandleResponse();
     }
 
-    private static GatewayRefusal Classify(Exception? failure)
+    /// <summary>
+    /// By the failure's type: IdentityModel throws a <see cref="SecurityTokenException"/> for every failed ID token
+    /// check (issuer, audience, signature, lifetime) and the protocol validator its own nonce exception; the
+    /// gateway's error answers carry their OAuth error code in <see cref="Exception.Data"/>. Only the correlation
+    /// and state failures of the remote handler have no type of their own and are known by their fixed text.
+    /// </summary>
+    internal static GatewayRefusal Classify(Exception? failure)
     {
         for (var e = failure; e is not null; e = e.InnerException)
+        {
             if (e is SecurityTokenException or OpenIdConnectProtocolInvalidNonceException)
                 return GatewayRefusal.TokenRejected;
-        var message = failure?.Message ?? "";
-        // IdentityModel reports failed token checks (issuer, audience, lifetime, signature) with IDX10xxx codes.
-        if (message.Contains("IDX10", StringComparison.Ordinal)) return GatewayRefusal.TokenRejected;
-        if (message.Contains("Correlation failed", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("state", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("invalid_grant", StringComparison.Ordinal))
-            return GatewayRefusal.StateRejected;
+            if (e is OpenIdConnectProtocolException && e.Data["error"] is "invalid_grant")
+                return GatewayRefusal.StateRejected;
+            if (e.Message.StartsWith("Correlation failed", StringComparison.Ordinal)
+                || e.Message.Contains("message.State", StringComparison.Ordinal))
+                return GatewayRefusal.StateRejected;
+        }
         return GatewayRefusal.GatewayError;
     }
 }
