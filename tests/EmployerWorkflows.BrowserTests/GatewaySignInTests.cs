@@ -51,7 +51,7 @@ public sealed class GatewaySignInTests(Chromium chromium) : GatewayScenario(chro
         await SignInThroughGatewayAsync(page, identity: LegalRepresentative, level: 3);
 
         await page.ArrivedAtAsync("/$");
-        await page.GotoAsync("/procedures");
+        await page.VisitAsync("/procedures");
         await Expect(page.Locator(".procedure")).ToContainTextAsync("Officine Esempio");
         await using var db = Db();
         Assert.Equal(1, await db.Users.CountAsync(u => u.CodiceFiscale == LegalRepresentative));
@@ -69,7 +69,8 @@ public sealed class GatewaySignInTests(Chromium chromium) : GatewayScenario(chro
         var page = await OpenAsync();
         await SignInThroughGatewayAsync(page, identity: NewPerson, fault: fault);
 
-        await page.ArrivedAtAsync($"/account/gateway/refused\\?reason={refusal}");
+        Assert.True(page.Url.Contains($"/account/gateway/refused?reason={refusal}", StringComparison.Ordinal),
+            $"{page.Url}; refusals recorded: {await RefusalsAsync()}");
         await Expect(page.Locator(".refusal")).Not.ToBeEmptyAsync();
         await AssertRefusedAndNobodyCreatedAsync(NewPerson, refusal);
         await using var db = Db();
@@ -96,7 +97,7 @@ public sealed class GatewaySignInTests(Chromium chromium) : GatewayScenario(chro
         var answer = (await callback).Url;
         await page.ArrivedAtAsync("/$");
 
-        await page.GotoAsync(answer);
+        await page.VisitAsync(answer);
 
         await page.ArrivedAtAsync($"/account/gateway/refused\\?reason={nameof(GatewayRefusal.StateRejected)}");
         await using var db = Db();
@@ -109,6 +110,13 @@ public sealed class GatewaySignInTests(Chromium chromium) : GatewayScenario(chro
         Assert.Equal(0, await db.Users.CountAsync(u => u.CodiceFiscale == codiceFiscale));
         Assert.True(await db.Set<JournalEntry>().AnyAsync(e => e.Trigger == SignInRefusals.Operation && e.Summary.Contains(refusal)),
             $"no journal entry for the refusal {refusal}");
+    }
+
+    private async Task<string> RefusalsAsync()
+    {
+        await using var db = Db();
+        var summaries = await db.Set<JournalEntry>().Where(e => e.Trigger == SignInRefusals.Operation).Select(e => e.Summary).ToListAsync();
+        return string.Join(" | ", summaries);
     }
 
     private AppDbContext Db() => App.Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();

@@ -68,7 +68,7 @@ public abstract class GatewayScenario(Chromium chromium) : BrowserScenario(chrom
     protected static async Task SignInThroughGatewayAsync(IPage page, string? identity = null, string? typedCodiceFiscale = null,
         int level = 2, string? fault = null)
     {
-        await page.GotoAsync("/account/login");
+        await page.VisitAsync("/account/login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Entra con SPID" }).ClickAsync();
         await page.ArrivedAtAsync("/connect/authorize");
         if (identity is not null) await page.GetByLabel("Identity").SelectOptionAsync(identity);
