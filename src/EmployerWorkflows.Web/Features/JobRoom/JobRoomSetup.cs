@@ -24,7 +24,7 @@ public static class JobRoomSetup
         services.AddScoped<IUidRegister>(sp => sp.GetRequiredService<DatabaseUidRegister>());
         services.AddScoped<JobRoomAccess>();
         services.AddScoped<AccountRequests>();
-        services.AddScoped<Catalogue.JobRoomAccountStart>();
+        services.AddScoped<JobRoomAccountStart>();
         services.AddScoped<Catalogue.ProcedureCatalogue>();
         services.AddScoped<WriteRightsProcedures>();
         services.AddScoped<WriteRightsAccess>();
