@@ -42,6 +42,13 @@ public sealed class ProcedureCatalogue(DefinitionStore definitions, AppDbContext
             "/catalogue/kae-ffe-renewal", true),
     ];
 
+    private static readonly CatalogueEntry Support = new("jobroom-support-request",
+        new("Richiesta di assistenza Job-Room", "Job-Room support request"),
+        new("Chi ha un conto Job-Room o una richiesta di conto per l'IDI.", "Anyone holding a Job-Room account or account request for the UID."),
+        new("Il numero IDI, una descrizione dettagliata del problema e uno screenshot dell'intera schermata.",
+            "The UID, a detailed description of the problem and a screenshot of the whole screen."),
+        "/catalogue/support-request");
+
     public async Task<IReadOnlyList<CatalogueEntry>> StartableAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.Identity?.IsAuthenticated != true) return [];
@@ -55,6 +62,8 @@ public sealed class ProcedureCatalogue(DefinitionStore definitions, AppDbContext
                 ? new("Conto Job-Room per un IDI (con procura se è il primo)", "Job-Room account for a UID (with power of attorney if it is the first)")
                 : title, who, needs, url));
         }
+        // Not a procedure: an email to the helpdesk, open to the same people as the renewal.
+        if (holdsAccount) entries.Add(Support);
         return entries;
     }
 

@@ -27,6 +27,7 @@ public static class JobRoomSetup
         services.AddScoped<JobRoomAccountStart>();
         services.AddScoped<Catalogue.ProcedureCatalogue>();
         services.AddScoped<WriteRightsProcedures>();
+        services.AddScoped<SupportRequests>();
         services.AddScoped<WriteRightsAccess>();
         services.AddScoped<JobRoomSteps>();
         services.AddScoped<InactivityCheckJob>();
