@@ -29,8 +29,8 @@ public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(ch
         await RegisterUidAsync();
         var person = await LoginAsync(await PersonAsync(en ? "KLLTMS" : "BRNNNA"));
         await person.SetViewportSizeAsync(width, 900);
-        if (en) await person.GotoAsync("/language/en?returnUrl=/catalogue");
-        else await person.GotoAsync("/catalogue");
+        if (en) await person.VisitAsync("/language/en?returnUrl=/catalogue");
+        else await person.VisitAsync("/catalogue");
 
         await person.Locator("li[data-procedure='power-of-attorney'] a.btn").ClickAsync();
         await person.ArrivedAtAsync("/catalogue/jobroom-account$");
@@ -40,6 +40,7 @@ public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(ch
         await person.GetByRole(AriaRole.Button, new() { Name = en ? "Send the request" : "Invia la richiesta" }).ClickAsync();
         await Expect(person.Locator("#f-uid-error")).ToContainTextAsync(en ? "The check digit of the UID is wrong." : "La cifra di controllo del numero IDI non è corretta.");
         await Expect(person.GetByLabel(en ? "Email address for Job-Room" : "Indirizzo e-mail per Job-Room")).ToHaveValueAsync("persona@example.ch");
+        await person.AssertAccessibleAsync();
         await person.GetByLabel(en ? "Employer's UID" : "Numero IDI del datore di lavoro").FillAsync(Uid);
         await person.GetByRole(AriaRole.Button, new() { Name = en ? "Send the request" : "Invia la richiesta" }).ClickAsync();
         await person.ArrivedAtAsync("/procedures");
@@ -47,12 +48,12 @@ public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(ch
         await ScreenshotAsync(person, $"poa-requested-{language}-{width}");
 
         var desk = await LoginAsync(await PersonAsync(en ? "SCDSKB" : "SCDSKA", Roles.SecoDesk));
-        await desk.GotoAsync("/catalogue");
+        await desk.VisitAsync("/catalogue");
         await desk.Locator("[data-desk-view='power-of-attorney']").ClickAsync();
         await desk.ArrivedAtAsync("/inbox\\?procedure=power-of-attorney");
         await StepAsync(desk, "Stampa e spedisci la procura all'indirizzo del registro IDI", "Registra la spedizione della procura");
 
-        await person.GotoAsync($"/jobroom/uids/{Uid}");
+        await person.VisitAsync($"/jobroom/uids/{Uid}");
         await person.GetByRole(AriaRole.Link, new() { Name = en ? "Upload the procura signed by the company" : "Carica la procura firmata dall'azienda" }).ClickAsync();
         await person.ArrivedAtAsync("/tasks/");
         await AssertEveryInputLabelledAsync(person);
@@ -63,7 +64,7 @@ public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(ch
 
         await StepAsync(desk, "Verifica la procura firmata", "Conferma la procura");
 
-        await person.GotoAsync($"/jobroom/uids/{Uid}");
+        await person.VisitAsync($"/jobroom/uids/{Uid}");
         await Expect(person.Locator("#uid-accounts")).ToContainTextAsync(en ? "Active" : "Attivo");
         await Expect(person.Locator("#uid-accounts")).ToContainTextAsync(en ? "main administrator" : "amministratore principale");
         await Expect(person.Locator("[data-procedure='power-of-attorney'] .state")).ToHaveTextAsync(en ? "Account activated" : "Conto attivato");
@@ -72,21 +73,21 @@ public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(ch
         // A second person of the UID now asks to join: the main administrator decides from the UID page.
         var colleague = await LoginAsync(await PersonAsync(en ? "CLLGBB" : "CLLGAA"));
         await colleague.SetViewportSizeAsync(width, 900);
-        if (en) await colleague.GotoAsync("/language/en?returnUrl=/catalogue/jobroom-account");
-        else await colleague.GotoAsync("/catalogue/jobroom-account");
+        if (en) await colleague.VisitAsync("/language/en?returnUrl=/catalogue/jobroom-account");
+        else await colleague.VisitAsync("/catalogue/jobroom-account");
         await colleague.GetByLabel(en ? "Employer's UID" : "Numero IDI del datore di lavoro").FillAsync(Uid);
         await colleague.GetByLabel(en ? "Email address for Job-Room" : "Indirizzo e-mail per Job-Room").FillAsync("collega@example.ch");
         await colleague.GetByRole(AriaRole.Button, new() { Name = en ? "Send the request" : "Invia la richiesta" }).ClickAsync();
         await colleague.ArrivedAtAsync("/procedures");
         await Expect(colleague.Locator(".next-step")).ToContainTextAsync(en ? "main administrator" : "amministratore principale");
 
-        await person.GotoAsync($"/jobroom/uids/{Uid}");
+        await person.VisitAsync($"/jobroom/uids/{Uid}");
         await person.GetByRole(AriaRole.Link, new() { Name = en ? "Approve or refuse the access request" : "Approva o rifiuta la richiesta di accesso" }).ClickAsync();
         await person.ArrivedAtAsync("/tasks/");
         await person.GetByRole(AriaRole.Button, new() { Name = en ? "Approve the access" : "Approva l'accesso" }).ClickAsync();
         await person.LeftAsync("/tasks/");
 
-        await colleague.GotoAsync($"/jobroom/uids/{Uid}");
+        await colleague.VisitAsync($"/jobroom/uids/{Uid}");
         await Expect(colleague.Locator("#uid-accounts")).ToContainTextAsync("collega@example.ch");
         await Expect(colleague.Locator("#uid-accounts")).ToContainTextAsync(en ? "Active" : "Attivo");
         await Expect(colleague.Locator("#uid-accounts")).Not.ToContainTextAsync("persona@example.ch");
@@ -95,7 +96,7 @@ public sealed class PowerOfAttorneyTests(Chromium chromium) : BrowserScenario(ch
     /// <summary>The SECO desk opens the UID's open step from its page and fires the named action.</summary>
     private static async Task StepAsync(IPage desk, string step, string action)
     {
-        await desk.GotoAsync($"/jobroom/uids/{Uid}");
+        await desk.VisitAsync($"/jobroom/uids/{Uid}");
         await desk.GetByRole(AriaRole.Link, new() { Name = step }).ClickAsync();
         await desk.ArrivedAtAsync("/tasks/");
         await desk.GetByRole(AriaRole.Button, new() { Name = action }).ClickAsync();

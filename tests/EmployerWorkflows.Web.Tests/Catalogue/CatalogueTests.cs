@@ -20,7 +20,7 @@ public sealed partial class CatalogueTests(JobRoomHost host) : IClassFixture<Job
 
         var html = await TestClients.HtmlAsync(await person.GetAsync("/catalogue"), HttpStatusCode.OK);
 
-        Assert.Equal(["company-registration", "power-of-attorney"], Procedures(html));
+        Assert.Equal(["company-registration", "power-of-attorney"], Procedures(html)); // no Job-Room account yet: no renewal
         Assert.Contains("href=\"/catalogue/jobroom-account\"", html);
         Assert.DoesNotContain("seco-desk-views", html);
     }

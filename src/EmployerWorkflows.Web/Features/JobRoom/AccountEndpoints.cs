@@ -47,8 +47,8 @@ internal static class AccountEndpoints
             .WithDescription("Only the main administrator of the UID; a reason is required and sent to the person.");
     }
 
-    public sealed record AccountRequest([property: FromBody] AccountRequestInput Body, IUidRegister Register, AccountRequests Requests,
-        JobRoomSteps Steps, UserManager<AppUser> Users, ClaimsPrincipal User, CancellationToken Ct);
+    public sealed record AccountRequest([property: FromBody] AccountRequestInput Body, JobRoomAccountStart Start, ClaimsPrincipal User,
+        CancellationToken Ct);
 
     public static async Task<Results<Created<AccountRequestView>, ValidationProblem, ProblemHttpResult>> RequestAsync([AsParameters] AccountRequest r)
     {
@@ -57,17 +57,9 @@ internal static class AccountEndpoints
         if (!JobRoomVariables.IsEmail(input.Email))
             errors.Add("email", "Indicare un indirizzo e-mail valido.", "Give a valid email address.");
         if (errors.Any) return errors.ToProblem();
-        var company = await r.Register.FindAsync(SwissUid.Parse(input.Uid), r.Ct);
-        if (company is null)
-            return new FieldErrors().Add("uid", "Questo numero IDI non è nel registro IDI.", "This UID is not in the UID register.").ToProblem();
-        var person = await r.Users.GetUserAsync(r.User) ?? throw new InvalidOperationException("The logged-in user no longer exists.");
-        var result = await r.Steps.InTransactionAsync(() =>
-            r.Requests.RequestAsync(company, person, input.Email!, WorkflowActors.From(r.User, company.Id), r.Ct), r.Ct);
-        if (result is null)
-            return TypedResults.Problem(statusCode: 409, title: Localization.Lang.T(
-                "Hai già un conto o una richiesta in corso per questo IDI.", "You already have an account or a pending request for this UID."));
-        return TypedResults.Created($"/api/jobroom/procedures/{result.InstanceId}",
-            new AccountRequestView(View(result.Account), result.InstanceId, result.Procedure));
+        return (await r.Start.StartAsync(SwissUid.Parse(input.Uid), input.Email!, r.User, r.Ct)).ToHttp(result =>
+            TypedResults.Created($"/api/jobroom/procedures/{result.InstanceId}",
+                new AccountRequestView(View(result.Account), result.InstanceId, result.Procedure)));
     }
 
     public static async Task<Ok<List<AccountView>>> MineAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)

@@ -24,9 +24,10 @@ public static class JobRoomSetup
         services.AddScoped<IUidRegister>(sp => sp.GetRequiredService<DatabaseUidRegister>());
         services.AddScoped<JobRoomAccess>();
         services.AddScoped<AccountRequests>();
-        services.AddScoped<Catalogue.JobRoomAccountStart>();
+        services.AddScoped<JobRoomAccountStart>();
         services.AddScoped<Catalogue.ProcedureCatalogue>();
         services.AddScoped<WriteRightsProcedures>();
+        services.AddScoped<SupportRequests>();
         services.AddScoped<WriteRightsAccess>();
         services.AddScoped<JobRoomSteps>();
         services.AddScoped<InactivityCheckJob>();

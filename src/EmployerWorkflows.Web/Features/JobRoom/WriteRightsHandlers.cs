@@ -31,14 +31,8 @@ internal static partial class WriteRightsHandlers
     {
         var input = r.Body;
         if (SwissUid.Validate(input.Uid) is { } invalid) return new FieldErrors().Add("uid", invalid).ToProblem();
-        if (await r.Register.FindAsync(SwissUid.Parse(input.Uid), r.Ct) is not { } company)
-            return new FieldErrors().Add("uid", "Chiedi prima un conto Job-Room collegato a questo numero IDI.",
-                "Ask for a Job-Room account linked to this UID first.").ToProblem();
-        if (await r.Procedures.IsRunningForAsync(company.Uid.Value, r.Ct))
-            return TypedResults.Problem(statusCode: 409, title: Localization.Lang.T(
-                "Per questo IDI è già in corso un rinnovo dei diritti di scrittura.", "A write-rights renewal is already running for this UID."));
-        var started = await r.Procedures.StartAsync(company, WorkflowActors.From(r.User, company.Id), Deadline(input.CorrectionDeadline), r.Ct);
-        return TypedResults.Created($"/api/jobroom/procedures/{started.InstanceId}", started);
+        return (await r.Procedures.StartOnDemandAsync(SwissUid.Parse(input.Uid), input.CorrectionDeadline, r.User, r.Register, r.Ct))
+            .ToHttp(started => TypedResults.Created($"/api/jobroom/procedures/{started.InstanceId}", started));
     }
 
     /// <summary>A step of one renewal: the access check names the caller's part in it, the step decides the rest.</summary>

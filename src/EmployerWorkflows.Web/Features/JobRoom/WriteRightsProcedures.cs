@@ -132,6 +132,25 @@ public sealed class WriteRightsProcedures(AppDbContext db, IWorkflowEngine engin
         }, ct);
     }
 
+    /// <summary>
+    /// A renewal asked for by a company person, from <c>POST /api/jobroom/write-rights</c> or the catalogue's start
+    /// form: the UID must be in the register and have no renewal running; naming the caller responsible, and refusing
+    /// one without a usable Job-Room account of the UID, are the step's own rules (<c>jobroom.beginRenewal</c>, thrown).
+    /// </summary>
+    public async Task<Validation.Outcome<WriteRightsStarted>> StartOnDemandAsync(Domain.Identifiers.SwissUid uid, string? deadline,
+        System.Security.Claims.ClaimsPrincipal user, IUidRegister register, CancellationToken ct)
+    {
+        if (await register.FindAsync(uid, ct) is not { } company)
+            return Validation.Outcome<WriteRightsStarted>.Invalid(new Validation.FieldErrors().Add("uid",
+                "Chiedi prima un conto Job-Room collegato a questo numero IDI.", "Ask for a Job-Room account linked to this UID first."));
+        if (await IsRunningForAsync(company.Uid.Value, ct))
+            return Validation.Outcome<WriteRightsStarted>.Refused("Per questo IDI è già in corso un rinnovo dei diritti di scrittura.",
+                "A write-rights renewal is already running for this UID.");
+        var payload = string.IsNullOrWhiteSpace(deadline) ? null : new JsonObject { ["deadline"] = deadline.Trim() };
+        return Validation.Outcome<WriteRightsStarted>.Done(
+            await StartAsync(company, Procedures.WorkflowActors.From(user, company.Id), payload, ct));
+    }
+
     /// <summary>Whether a renewal of the UID is still running; a second one would only duplicate it.</summary>
     public Task<bool> IsRunningForAsync(string uid, CancellationToken ct) => RunningForAsync(db, uid, ct);
 

@@ -1,5 +1,10 @@
+using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Forms;
+using EmployerWorkflows.Web.Domain.Identifiers;
+using EmployerWorkflows.Web.Features.JobRoom;
+using EmployerWorkflows.Web.Features.Procedures;
 using EmployerWorkflows.Web.Features.Procedures.Forms;
+using EmployerWorkflows.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,23 +37,30 @@ public sealed class JobRoomAccountModel(FileFormCatalog forms, JobRoomAccountSta
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var outcome = await start.StartAsync((string)submission.Payload["uid"]!, (string)submission.Payload["email"]!, User, ct);
-        if (outcome.Started is { } started)
+        Outcome<AccountRequestResult> outcome;
+        try
         {
-            TempData["Submitted"] = started.Procedure == Features.JobRoom.AccountRequests.PowerOfAttorney
+            outcome = await start.StartAsync(SwissUid.Parse((string)submission.Payload["uid"]!), (string)submission.Payload["email"]!, User, ct);
+        }
+        catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refusal)
+        {
+            Refusal = refusal.Text;
+            Errors = refusal.Fields;
+            Response.StatusCode = refusal.StatusCode;
+            return Page();
+        }
+        if (outcome.Value is { } started)
+        {
+            TempData["Submitted"] = started.Procedure == AccountRequests.PowerOfAttorney
                 ? T("Richiesta registrata: SECO spedirà una procura all'indirizzo del registro IDI; caricala firmata quando arriva.",
                     "Request recorded: SECO will post a power of attorney to the address in the UID register; upload it signed when it arrives.")
                 : T("Richiesta registrata: l'amministratore principale del conto Job-Room di questo IDI deciderà.",
                     "Request recorded: the main administrator of this UID's Job-Room account will decide.");
             return Redirect($"/procedures?submitted={started.InstanceId}");
         }
-        Errors = outcome.Errors.ToDictionary();
-        if (outcome.AlreadyPending)
-        {
-            Refusal = T("Hai già un conto o una richiesta in corso per questo IDI.", "You already have an account or a pending request for this UID.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        else Response.StatusCode = StatusCodes.Status400BadRequest;
+        Errors = outcome.Errors?.ToDictionary() ?? new Dictionary<string, string[]>();
+        if (outcome.Refusal is not null) Refusal = outcome.Message;
+        Response.StatusCode = outcome.Errors is not null ? StatusCodes.Status400BadRequest : outcome.RefusalStatus;
         return Page();
     }
 
