@@ -22,8 +22,8 @@ public static class SubmitterRole
     public const int MaxMb = 5;
     private static readonly string[] Accepted = ["pdf"];
 
-    public static string Of(AppUser user, CompanyInput company) =>
-        user.CodiceFiscale is { Length: > 0 } mine && company.LegalRepresentative?.CodiceFiscale is { Length: > 0 } declared
+    public static string Of(AppUser user, CompanyInput? company) =>
+        user.CodiceFiscale is { Length: > 0 } mine && company?.LegalRepresentative?.CodiceFiscale is { Length: > 0 } declared
         && string.Equals(mine.Trim(), declared.Trim(), StringComparison.OrdinalIgnoreCase)
             ? LegalRepresentative
             : Delegate;
