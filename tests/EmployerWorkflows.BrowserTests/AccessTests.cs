@@ -41,8 +41,9 @@ public sealed class AccessTests(Chromium chromium) : BrowserScenario(chromium)
         var companyTaskUrl = new Uri(companyA.Url).AbsolutePath;
         Assert.Equal(200, (await companyA.Context.APIRequest.GetAsync(documentUrl!)).Status);
 
-        var companyB = await LoginAsync(await PersonAsync("BBBDMN"));
-        await CompanySteps.RegisterCompanyAsync(companyB, cf: "07123450012", name: "Azienda Bi Srl");
+        var personB = await PersonAsync("BBBDMN");
+        var companyB = await LoginAsync(personB);
+        await CompanySteps.RegisterCompanyAsync(companyB, cf: "07123450012", name: "Azienda Bi Srl", legalRepresentative: personB);
         foreach (var url in new[] { taskUrl, companyTaskUrl })
         {
             var response = await companyB.GotoAsync(url);

@@ -1,5 +1,6 @@
 using EmployerWorkflows.BrowserTests.Hosting;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Collaborators;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Intermediaries;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +20,12 @@ public sealed class ActingForTests(Chromium chromium) : BrowserScenario(chromium
     public async Task Header_ShowsTheEmployerActedFor_AndSwitchesIt(int width, int height)
     {
         var consultant = await PersonAsync("CNSLNT");
-        var (first, second) = await TwoDelegatingEmployersAsync(consultant);
+        var administrator = await PersonAsync("AMMNST");
+        var (first, second) = await TwoDelegatingEmployersAsync(consultant, administrator);
         var page = await LoginAsync(consultant);
         await page.SetViewportSizeAsync(width, height);
 
-        await page.GotoAsync("/intermediary");
+        await page.VisitAsync("/intermediary");
         var employer = page.GetByLabel("Per conto di");
         await Expect(employer).ToBeVisibleAsync();
         await Expect(employer).ToHaveValueAsync(first.ToString());
@@ -33,13 +35,21 @@ public sealed class ActingForTests(Chromium chromium) : BrowserScenario(chromium
         await employer.SelectOptionAsync(second.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Cambia" }).ClickAsync();
         await Expect(page.GetByLabel("Per conto di")).ToHaveValueAsync(second.ToString());
-        await page.GotoAsync("/companies");
+        await page.AssertAccessibleAsync();
+        await page.VisitAsync("/companies");
         await Expect(page.GetByLabel("Per conto di")).ToHaveValueAsync(second.ToString());
         await ScreenshotAsync(page, $"acting-for-{width}");
+
+        // The employer's side: its administrator's «Invita per…» page lists the consultant's delegation.
+        var admin = await LoginAsync(administrator);
+        await admin.SetViewportSizeAsync(width, height);
+        await admin.VisitAsync($"/companies/{first}/delegations");
+        await Expect(admin.Locator("ul.delegations li")).ToContainTextAsync("Studio Esempio");
     }
 
     /// <summary>Two active employers whose delegations the consultant accepted ("A…" sorts before "B…", so A is current first).</summary>
-    private async Task<(Guid First, Guid Second)> TwoDelegatingEmployersAsync(string consultantCf)
+    /// <remarks>The person <paramref name="administratorCf"/> administers the first.</remarks>
+    private async Task<(Guid First, Guid Second)> TwoDelegatingEmployersAsync(string consultantCf, string administratorCf)
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -62,6 +72,12 @@ public sealed class ActingForTests(Chromium chromium) : BrowserScenario(chromium
             });
             ids.Add(company.Id);
         }
+        var administratorId = (await db.Users.SingleAsync(u => u.CodiceFiscale == administratorCf)).Id;
+        db.Add(new Membership
+        {
+            CompanyId = ids[0], UserId = administratorId, Kind = MembershipKind.Administrator, DataProcessingAuthorised = true,
+            CreatedAt = now, CreatedByUserId = administratorId,
+        });
         await db.SaveChangesAsync();
         return (ids[0], ids[1]);
     }

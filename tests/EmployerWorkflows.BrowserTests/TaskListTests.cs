@@ -114,8 +114,9 @@ public sealed class TaskListTests(Chromium chromium) : BrowserScenario(chromium)
     {
         var company = await LoginAsync(LegalRepresentative);
         await CompanySteps.RegisterCompanyAsync(company);
-        var other = await LoginAsync(await PersonAsync("BBBDMN"));
-        await CompanySteps.RegisterCompanyAsync(other, cf: "07123450012", name: "Azienda Bi Srl");
+        var otherPerson = await PersonAsync("BBBDMN");
+        var other = await LoginAsync(otherPerson);
+        await CompanySteps.RegisterCompanyAsync(other, cf: "07123450012", name: "Azienda Bi Srl", legalRepresentative: otherPerson);
     }
 
     /// <summary>The element lies within the screen's width: nothing to scroll sideways to.</summary>

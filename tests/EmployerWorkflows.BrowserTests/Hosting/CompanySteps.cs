@@ -8,7 +8,9 @@ public static class CompanySteps
     public const string CompanyCf = "12345670371";
 
     /// <summary>Goes through the registration wizard as a company person would, with the keyboard-friendly labels.</summary>
-    public static async Task RegisterCompanyAsync(IPage page, string cf = CompanyCf, string name = "Officine Esempio Srl", Func<Task>? beforeSubmit = null)
+    /// <remarks>The person at the keyboard is the legal representative (rule 33) unless <paramref name="legalRepresentative"/> names another.</remarks>
+    public static async Task RegisterCompanyAsync(IPage page, string cf = CompanyCf, string name = "Officine Esempio Srl", Func<Task>? beforeSubmit = null,
+        string legalRepresentative = "LGLRPP75H06A944H")
     {
         await page.VisitAsync("/procedures/register");
         await page.GetByLabel("Codice fiscale dell’azienda").FillAsync(cf);
@@ -23,7 +25,7 @@ public static class CompanySteps
         await page.GetByRole(AriaRole.Button, new() { Name = "Avanti" }).ClickAsync();
         await page.GetByLabel("Nome del legale rappresentante (obbligatorio)", new() { Exact = true }).FillAsync("Lucia");
         await page.GetByLabel("Cognome del legale rappresentante").FillAsync("Legale");
-        await page.GetByLabel("Codice fiscale del legale rappresentante").FillAsync("LGLRPP75H06A944H");
+        await page.GetByLabel("Codice fiscale del legale rappresentante").FillAsync(legalRepresentative);
         await page.GetByLabel("Prima unità organizzativa").FillAsync("Sede di Bologna");
         await page.GetByRole(AriaRole.Button, new() { Name = "Avanti" }).ClickAsync();
         if (beforeSubmit is not null) await beforeSubmit();

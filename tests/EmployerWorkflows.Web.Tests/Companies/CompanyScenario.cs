@@ -89,7 +89,11 @@ public abstract class CompanyScenario : IAsyncLifetime
     protected Task<HttpClient> Submitter() => TestClients.LoggedInAsync(App, Representative);
     protected Task<HttpClient> Reviewer() => TestClients.LoggedInAsync(App, TestClients.DemoUserWithRole(Roles.AgencyReviewer));
 
-    protected CompanyInput Input(string? cf = null) => CompanyInputValidatorTests.Valid(cf ?? CompanyCf);
+    /// <summary>Company data whose legal representative is this scenario's submitter (rule 33: no delegation needed).</summary>
+    protected CompanyInput Input(string? cf = null) => CompanyInputValidatorTests.Valid(cf ?? CompanyCf) with
+    {
+        LegalRepresentative = new LegalRepresentativeInput("Lucia", "Legale", Representative),
+    };
 
     protected static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmployerWorkflows.Runtime.Documents;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
@@ -19,10 +20,17 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
 {
     public const string DefinitionId = "company-registration";
 
-    public async Task<Outcome<RegistrationView>> HandleAsync(RegistrationRequest request, AppUser user, WorkflowActor actor, CancellationToken ct)
+    public Task<Outcome<RegistrationView>> HandleAsync(RegistrationRequest request, AppUser user, WorkflowActor actor, CancellationToken ct) =>
+        HandleAsync(request, null, user, actor, ct);
+
+    /// <summary>Registers the company; a submitter who is not its legal representative must send the delegation.</summary>
+    public async Task<Outcome<RegistrationView>> HandleAsync(RegistrationRequest request, DelegationUpload? delegation, AppUser user,
+        WorkflowActor actor, CancellationToken ct)
     {
         var errors = CompanyInputValidator.Validate(request.Company, registration: true);
         errors.MaxLength("firstUnitName", request.FirstUnitName, 200);
+        var submittedBy = SubmitterRole.Of(user, request.Company);
+        SubmitterRole.Check(submittedBy, delegation, errors);
         if (errors.Any) return Outcome<RegistrationView>.Invalid(errors);
 
         var cf = CompanyCodiceFiscale.Parse(request.Company.CodiceFiscale).Value;
@@ -46,7 +54,8 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
         company.SubmittedByUserId = user.Id;
         company.UpdatedAt = now;
         company.Version++;
-        JournalWriter.RecordOperation(db, actor, company.Id, "company.register", $"Registration of {cf} ({company.Name}) submitted.", now);
+        JournalWriter.RecordOperation(db, actor, company.Id, "company.register",
+            $"Registration of {cf} ({company.Name}) submitted by {(submittedBy == SubmitterRole.Delegate ? "a delegate of the" : "the")} legal representative.", now);
 
         var variables = new JsonObject
         {
@@ -57,11 +66,20 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
                 ["userId"] = user.Id, ["email"] = user.Email ?? company.Email, ["name"] = user.DisplayName,
                 ["language"] = Lang.Code, ["codiceFiscale"] = user.CodiceFiscale,
             },
+            [SubmitterRole.Variable] = submittedBy,
         };
         // The runtime's refusals (e.g. every version of the review retired) propagate; nothing is committed.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             var result = await engine.StartAsync(db, new StartWorkflow(DefinitionId, null, variables, company.Id.ToString(), company.Id, actor), ct);
+            if (submittedBy == SubmitterRole.Delegate && delegation is not null)
+            {
+                InstanceDocuments.Add(db, result.InstanceId, company.Id, SubmitterRole.DocumentName, SafeName(delegation.FileName),
+                    "application/pdf", delegation.Content, user.Id, now);
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
             return Outcome<RegistrationView>.Done(new RegistrationView(company.Id, result.InstanceId, result.State,
                 Lang.T("Richiesta inviata: l'agenzia la esaminerà entro 5 giorni lavorativi. Riceverai un'email con l'esito.",
                     "Request sent: the agency will review it within 5 working days. You will receive an email with the outcome.")));
@@ -71,6 +89,13 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
             // Another registration of the same codice fiscale committed first (unique index).
             return Outcome<RegistrationView>.Invalid(Duplicate(CompanyStatus.PendingReview));
         }
+    }
+
+    private static string SafeName(string fileName)
+    {
+        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName ?? ""));
+        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').Take(80).ToArray());
+        return $"{(safe.Length == 0 ? "delega" : safe)}.pdf";
     }
 
     private static FieldErrors Duplicate(CompanyStatus status) => new FieldErrors().Add("codiceFiscale",

@@ -28,7 +28,7 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
         ["codiceFiscale", "name", "types"],
         ["registeredOffice", "email", "phone", "pec"],
         ["legalRepresentative", "firstUnitName"],
-        ["extract"],
+        ["extract", "delegation"],
     ];
 
     public static readonly string[] Extract = ["pdf", "jpg", "png"];
@@ -39,6 +39,9 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     /// <summary>A refusal that is not about a field, e.g. the procedure takes no new requests; what was typed stays.</summary>
     public Refusal? Refusal { get; private set; }
+
+    /// <summary>On the last step: whether the person sending is the declared legal representative or a delegate (rule 33).</summary>
+    public string SubmittedBy { get; private set; } = SubmitterRole.LegalRepresentative;
 
     public void OnGet() { }
 
@@ -58,8 +61,10 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
         if (Step < StepFields.Length - 1)
         {
             Step++;
+            if (Step == StepFields.Length - 1) await RecogniseSubmitterAsync();
             return Page();
         }
+        await RecogniseSubmitterAsync();
         return await SubmitAsync(ct);
     }
 
@@ -89,7 +94,8 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
         Outcome<RegistrationView> outcome;
         try
         {
-            outcome = await register.HandleAsync(new RegistrationRequest(Form.ToInput(withCodiceFiscale: true), Form["firstUnitName"]), user, actor, ct);
+            outcome = await register.HandleAsync(new RegistrationRequest(Form.ToInput(withCodiceFiscale: true), Form["firstUnitName"]),
+                await DelegationAsync(ct), user, actor, ct);
         }
         catch (WorkflowException e) when (WorkflowProblems.Describe(e) is { } refusal)
         {
@@ -99,9 +105,10 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
         }
         if (outcome.Value is not { } view)
         {
-            // Field errors lead back to the first step.
+            // Field errors lead back to the first step, except the delegation's, which belongs to this one.
             Errors = outcome.Errors!.ToDictionary();
-            Step = 0;
+            if (Errors.Keys.Any(k => k != SubmitterRole.DocumentName)) Step = 0;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         if (content is not null)
@@ -112,6 +119,21 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
         }
         TempData["Submitted"] = view.NextStep;
         return Redirect($"/procedures?submitted={view.InstanceId}");
+    }
+
+    private async Task RecogniseSubmitterAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        SubmittedBy = user is null ? SubmitterRole.Delegate : SubmitterRole.Of(user, Form.ToInput(withCodiceFiscale: true));
+    }
+
+    private async Task<DelegationUpload?> DelegationAsync(CancellationToken ct)
+    {
+        if (Request.Form.Files.GetFile(SubmitterRole.DocumentName) is not { Length: > 0 } file) return null;
+        if (file.Length > SubmitterRole.MaxMb * 1024L * 1024L) return new DelegationUpload(file.FileName, [0]);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return new DelegationUpload(file.FileName, buffer.ToArray());
     }
 
     public TextFieldView Text(string key, string label, string? hint = null, bool required = false, string type = "text") =>
