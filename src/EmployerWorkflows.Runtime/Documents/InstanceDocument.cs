@@ -1,7 +1,7 @@
 namespace EmployerWorkflows.Runtime.Documents;
 
 /// <summary>A file belonging to an instance (upload, generated receipt); <c>sendEmail</c> can attach it by name.</summary>
-public sealed class InstanceDocument
+internal sealed class InstanceDocument
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }

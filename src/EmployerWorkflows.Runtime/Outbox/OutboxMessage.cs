@@ -5,7 +5,7 @@ namespace EmployerWorkflows.Runtime.Outbox;
 /// caused them; the delivery job sends them later. <see cref="MessageId"/> is fixed at queue time so a re-send
 /// after a crash is recognisable by the receiver.
 /// </summary>
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public string MessageId { get; set; } = "";
@@ -37,7 +37,7 @@ public sealed class OutboxMessage
 public enum OutboxStatus { Queued = 0, Sent = 1, Failed = 2 }
 
 /// <summary>A file attached to an outbox message.</summary>
-public sealed class OutboxAttachment
+internal sealed class OutboxAttachment
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid OutboxMessageId { get; set; }

@@ -52,7 +52,7 @@ internal sealed class OutboxSignal(IRuntimeJobScheduler jobs) : ISaveChangesInte
 
     private void Note(DbContext? db)
     {
-        if (db is not null && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (db is not null && OutgoingEmails.AnyQueued(db))
             pending.AddOrUpdate(db, true);
     }
 

@@ -16,6 +16,10 @@ public sealed record Outcome<T>
     public FieldErrors? Errors { get; private init; }
     public IdentifierError? Refusal { get; private init; }
     public int RefusalStatus { get; private init; }
+    /// <summary>What the person can do about a refusal, when there is more to say than its reason.</summary>
+    public IdentifierError? RefusalDetail { get; private init; }
+    /// <summary>Facts a client needs to recover from the refusal (e.g. the current version after a concurrent change).</summary>
+    public IReadOnlyDictionary<string, object?>? RefusalFacts { get; private init; }
     public bool Missing { get; private init; }
 
     public bool Succeeded => !Missing && Errors is null && Refusal is null;
@@ -28,6 +32,11 @@ public sealed record Outcome<T>
     public static Outcome<T> Refused(string italian, string english, int status = StatusCodes.Status409Conflict) =>
         new() { Refusal = new IdentifierError(italian, english), RefusalStatus = status };
 
+    /// <summary>Refused because the thing changed since the caller read it: reason, what to do, and the facts to do it with.</summary>
+    public static Outcome<T> Refused(IdentifierError reason, IdentifierError detail, IReadOnlyDictionary<string, object?> facts,
+        int status = StatusCodes.Status409Conflict) =>
+        new() { Refusal = reason, RefusalDetail = detail, RefusalFacts = facts, RefusalStatus = status };
+
     public Outcome<TOther> Map<TOther>(Func<T, TOther> map) => Succeeded
         ? Outcome<TOther>.Done(map(Value!))
         : new Outcome<TOther>().With(this);
@@ -36,7 +45,11 @@ public sealed record Outcome<T>
     public Outcome<TOther> As<TOther>() => new Outcome<TOther>().With(this);
 
     internal Outcome<T> With<TOther>(Outcome<TOther> other) =>
-        this with { Errors = other.Errors, Refusal = other.Refusal, RefusalStatus = other.RefusalStatus, Missing = other.Missing };
+        this with
+        {
+            Errors = other.Errors, Refusal = other.Refusal, RefusalStatus = other.RefusalStatus, RefusalDetail = other.RefusalDetail,
+            RefusalFacts = other.RefusalFacts, Missing = other.Missing,
+        };
 
     /// <summary>The message of a failed outcome, in the request's language.</summary>
     public string Message => Refusal?.For(Lang.Code)
@@ -49,7 +62,9 @@ public sealed record Outcome<T>
     {
         if (Missing) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Lang.T("Non trovato.", "Not found."));
         if (Errors is { } errors) return TypedResults.ValidationProblem(errors.ToDictionary(), title: Lang.T("Alcuni dati non sono validi.", "Some data is not valid."));
-        if (Refusal is { } refusal) return TypedResults.Problem(statusCode: RefusalStatus, title: refusal.For(Lang.Code));
+        if (Refusal is { } refusal)
+            return TypedResults.Problem(statusCode: RefusalStatus, title: refusal.For(Lang.Code), detail: RefusalDetail?.For(Lang.Code),
+                extensions: RefusalFacts);
         return ok(Value!);
     }
 }

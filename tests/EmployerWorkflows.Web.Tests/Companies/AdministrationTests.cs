@@ -63,6 +63,9 @@ public sealed class AdministrationTests(SharedHost host) : CompanyScenario(host)
 
         var stale = await admin.PutAsJsonAsync($"/api/companies/{companyId}", new { company = changed, expectedVersion = company.GetProperty("version").GetInt64() });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var staleProblem = await ReadAsync(stale, HttpStatusCode.Conflict);
+        Assert.Equal(updated.GetProperty("version").GetInt64(), staleProblem.GetProperty("currentVersion").GetInt64());
+        Assert.Contains("Ricarica", staleProblem.GetProperty("detail").GetString());
         var cfChange = await ReadAsync(await admin.PutAsJsonAsync($"/api/companies/{companyId}",
             new { company = Input("07123450012"), expectedVersion = updated.GetProperty("version").GetInt64() }), HttpStatusCode.BadRequest);
         Assert.True(cfChange.GetProperty("errors").TryGetProperty("codiceFiscale", out _));

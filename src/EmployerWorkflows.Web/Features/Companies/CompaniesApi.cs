@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using EmployerWorkflows.Runtime.Journal;
 using EmployerWorkflows.Web.Data;
 using EmployerWorkflows.Web.Features.Audit;
@@ -90,40 +91,14 @@ public static class CompaniesApi
     internal static Task<Company> Load(AppDbContext db, Guid companyId, CancellationToken ct) =>
         db.Set<Company>().Include(c => c.Types).Include(c => c.Units).SingleAsync(c => c.Id == companyId, ct);
 
-    /// <summary>Also called by the company administration page, which shows the answer beside the form.</summary>
-    internal static async Task<Results<Ok<CompanyView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UpdateAsync(
-        Guid companyId, [FromBody] CompanyUpdate request, HttpContext http, AppDbContext db, CompanyAccess access, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var rights = await access.ForAsync(http.User, companyId, ct);
-        if (rights is null) return TypedResults.NotFound();
-        if (!rights.CanManage) return TypedResults.Forbid();
-        var errors = CompanyInputValidator.Validate(request.Company, registration: false);
-        if (errors.Any) return errors.ToProblem();
-        var company = await Load(db, companyId, ct);
-        if (company.Version != request.ExpectedVersion) return Conflict(company);
-        var before = company.ToView();
-        company.Apply(request.Company);
-        company.UpdatedAt = clock.GetUtcNow();
-        company.Version++;
-        JournalWriter.RecordOperation(db, WorkflowActors.From(http.User, companyId), companyId, "company.update",
-            CompanyChanges.Describe(before, company.ToView()), company.UpdatedAt);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Not a runtime refusal: the company row is the host's, and its version check is this endpoint's own.
-            return Conflict(await db.Set<Company>().AsNoTracking().SingleAsync(c => c.Id == companyId, ct));
-        }
-        return TypedResults.Ok(company.ToView());
-    }
+    public sealed record CompanyChange(Guid CompanyId, [property: FromBody] CompanyUpdate Body, ClaimsPrincipal User, CompanyAccess Access,
+        CompanyAdministration Administration, CancellationToken Ct);
 
-    private static ProblemHttpResult Conflict(Company current) => TypedResults.Problem(statusCode: 409,
-        title: Lang.T("I dati dell'azienda sono stati modificati da qualcun altro.", "Someone else has changed the company data."),
-        detail: Lang.T("Ricarica i dati e ripeti la modifica.", "Reload the data and make your change again."),
-        extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version });
+    public static Task<Results<Ok<CompanyView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> UpdateAsync(
+        [AsParameters] CompanyChange r) =>
+        r.Access.ForManagerAsync(r.User, r.CompanyId,
+            () => r.Administration.UpdateAsync(r.CompanyId, r.Body, WorkflowActors.From(r.User, r.CompanyId), r.Ct),
+            company => TypedResults.Ok(company), r.Ct);
 }
 
 public sealed record ConventionMembership(bool InConvention);

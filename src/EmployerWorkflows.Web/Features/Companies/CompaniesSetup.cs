@@ -9,6 +9,7 @@ public static class CompaniesSetup
     public static WebApplicationBuilder AddCompanies(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CompanyAccess>();
+        builder.Services.AddScoped<CompanyAdministration>();
         builder.Services.AddScoped<RegisterCompany>();
         builder.Services.AddScoped<ResubmitRegistration>();
         builder.Services.AddSingleton<IWorkflowOperation, ActivateCompany>();

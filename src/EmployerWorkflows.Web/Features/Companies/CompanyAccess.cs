@@ -44,17 +44,6 @@ public sealed class CompanyAccess(AppDbContext db, TimeProvider clock)
             .OrderByDescending(d => d.InvitedAt);
     }
 
-    /// <summary>
-    /// The answer to a caller who may not manage the company: 404 when they have no rights at all (nothing says
-    /// it exists), 403 when they see it but are not an administrator or agency staff; null when they may.
-    /// </summary>
-    public async Task<IResult?> RefuseUnlessManagerAsync(ClaimsPrincipal user, Guid companyId, CancellationToken ct = default)
-    {
-        var rights = await ForAsync(user, companyId, ct);
-        if (rights is null) return Results.NotFound();
-        return rights.CanManage ? null : Results.Forbid();
-    }
-
     /// <summary>Companies the user acts for (all of them for agency staff), as ids.</summary>
     public IQueryable<Guid> VisibleCompanyIds(ClaimsPrincipal user)
     {

@@ -23,10 +23,10 @@ public static class TaskDocuments
 {
     /// <summary>Adds the file to the unit of work (no save) under a name unique in the procedure, kept with every earlier upload.</summary>
     public static Guid Store(AppDbContext db, InboxTask task, AcceptedFile file, string? userId, DateTimeOffset now) =>
-        Store(db, task.InstanceId, task.CompanyId, file, userId, now).Id;
+        Store(db, task.InstanceId, task.CompanyId, file, userId, now);
 
-    public static InstanceDocument Store(AppDbContext db, Guid instanceId, Guid? companyId, AcceptedFile file, string? userId, DateTimeOffset now) =>
-        InstanceDocuments.Add(db, instanceId, companyId, $"{file.Field}-{Guid.CreateVersion7(now):N}", file.FileName, file.ContentType,
+    public static Guid Store(AppDbContext db, Guid instanceId, Guid? companyId, AcceptedFile file, string? userId, DateTimeOffset now) =>
+        InstanceDocuments.Store(db, instanceId, companyId, $"{file.Field}-{Guid.CreateVersion7(now):N}", file.FileName, file.ContentType,
             file.Content, userId, now);
 
     public static IEndpointRouteBuilder MapTaskDocuments(this IEndpointRouteBuilder app)

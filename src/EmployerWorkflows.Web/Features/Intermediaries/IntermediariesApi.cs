@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using EmployerWorkflows.Web.Features.Companies;
 using EmployerWorkflows.Web.Features.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,28 +24,41 @@ public static class IntermediariesApi
             .WithSummary("Delegations I hold or was invited to, with the employers they come from");
 
         var employer = app.MapGroup("/api/companies/{companyId:guid}/delegations").WithTags("Intermediaries and delegations").RequireAuthorization();
-        employer.MapGet("/", async (Guid companyId, HttpContext http, CompanyAccess access, DelegationInvitations invitations, CancellationToken ct) =>
-                await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal ? refusal : Results.Ok(await invitations.ListAsync(companyId, ct)))
-            .WithSummary("The company's delegations to intermediaries").Produces<List<DelegationView>>();
-        employer.MapPost("/", async Task<IResult> (Guid companyId, [FromBody] InvitationInput input, HttpContext http, CompanyAccess access,
-                DelegationInvitations invitations, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                return (await invitations.InviteAsync(http.User, companyId, input, ct))
-                    .ToHttp(v => TypedResults.Created($"/api/companies/{companyId}/delegations", v));
-            })
+        employer.MapGet("/", ListDelegationsAsync)
+            .WithSummary("The company's delegations to intermediaries");
+        employer.MapPost("/", InviteAsync)
             .WithSummary("«Invita per…»: invites a registered intermediary to act for the company")
             .WithDescription("intermediaryCodiceFiscale: the intermediary's own codice fiscale; scope: procedure ids the delegation covers; " +
-                             $"expiresOn: last day it holds (after today, at most {DelegationInvitations.MaxYears} years). The intermediary is told by email and accepts or refuses.")
-            .Produces<DelegationView>(StatusCodes.Status201Created).ProducesValidationProblem();
-        employer.MapPost("/{delegationId:guid}/revoke", async Task<IResult> (Guid companyId, Guid delegationId, HttpContext http, CompanyAccess access,
-                DelegationInvitations invitations, CancellationToken ct) =>
-            {
-                if (await access.RefuseUnlessManagerAsync(http.User, companyId, ct) is { } refusal) return refusal;
-                return (await invitations.RevokeAsync(http.User, companyId, delegationId, ct)).ToHttp();
-            })
-            .WithSummary("Revokes a delegation at once (the intermediary's next request is refused), or withdraws an invitation")
-            .Produces<DelegationView>();
+                             $"expiresOn: last day it holds (after today, at most {DelegationInvitations.MaxYears} years). The intermediary is told by email and accepts or refuses.");
+        employer.MapPost("/{delegationId:guid}/revoke", RevokeAsync)
+            .WithSummary("Revokes a delegation at once (the intermediary's next request is refused), or withdraws an invitation");
         return app;
     }
+
+    public sealed record DelegationsRead(Guid CompanyId, ClaimsPrincipal User, CompanyAccess Access, DelegationInvitations Invitations,
+        CancellationToken Ct);
+
+    public static async Task<Results<Ok<IReadOnlyList<DelegationView>>, NotFound, ForbidHttpResult>> ListDelegationsAsync([AsParameters] DelegationsRead r)
+    {
+        var rights = await r.Access.ForAsync(r.User, r.CompanyId, r.Ct);
+        if (rights is null) return TypedResults.NotFound();
+        if (!rights.CanManage) return TypedResults.Forbid();
+        return TypedResults.Ok(await r.Invitations.ListAsync(r.CompanyId, r.Ct));
+    }
+
+    public sealed record Invitation(Guid CompanyId, [property: FromBody] InvitationInput Body, ClaimsPrincipal User, CompanyAccess Access,
+        DelegationInvitations Invitations, CancellationToken Ct);
+
+    public static Task<Results<Created<DelegationView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> InviteAsync(
+        [AsParameters] Invitation r) =>
+        r.Access.ForManagerAsync(r.User, r.CompanyId, () => r.Invitations.InviteAsync(r.User, r.CompanyId, r.Body, r.Ct),
+            v => TypedResults.Created($"/api/companies/{r.CompanyId}/delegations", v), r.Ct);
+
+    public sealed record Revocation(Guid CompanyId, Guid DelegationId, ClaimsPrincipal User, CompanyAccess Access, DelegationInvitations Invitations,
+        CancellationToken Ct);
+
+    public static Task<Results<Ok<DelegationView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RevokeAsync(
+        [AsParameters] Revocation r) =>
+        r.Access.ForManagerAsync(r.User, r.CompanyId, () => r.Invitations.RevokeAsync(r.User, r.CompanyId, r.DelegationId, r.Ct),
+            v => TypedResults.Ok(v), r.Ct);
 }

@@ -73,7 +73,7 @@ public sealed class AccountRequests(AppDbContext db, IWorkflowEngine engine, Job
         {
             var letter = ProcuraLetter.Create(company, account.DisplayName, account.Email,
                 (string)variables["reference"]!, now, account.Language);
-            InstanceDocuments.Add(db, started.InstanceId, company.Id, ProcuraLetter.DocumentName,
+            InstanceDocuments.Store(db, started.InstanceId, company.Id, ProcuraLetter.DocumentName,
                 $"procura-{uid}.pdf", "application/pdf", letter, actor.UserId, now);
         }
         await db.SaveChangesAsync(ct);

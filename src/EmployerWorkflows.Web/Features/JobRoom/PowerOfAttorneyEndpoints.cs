@@ -100,7 +100,7 @@ internal static class PowerOfAttorneyEndpoints
         return TypedResults.Ok(await r.Steps.FireAfterAsync(() =>
         {
             var document = Inbox.TaskDocuments.Store(r.Db, r.InstanceId, instance.CompanyId, upload, account.UserId, clock.GetUtcNow());
-            return r.Trigger(account, PowerOfAttorneyTriggers.Upload, new JsonObject { [SignedProcuraPrefix] = document.Id.ToString() });
+            return r.Trigger(account, PowerOfAttorneyTriggers.Upload, new JsonObject { [SignedProcuraPrefix] = document.ToString() });
         }, saveFirst: false, r.Ct));
     }
 

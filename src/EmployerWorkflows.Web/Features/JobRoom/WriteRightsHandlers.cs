@@ -108,7 +108,7 @@ internal static partial class WriteRightsHandlers
         return TypedResults.Ok(await r.Steps.FireAfterAsync(() =>
         {
             payload[WriteRightsEndpoints.ScreenshotField] = Inbox.TaskDocuments.Store(db, r.InstanceId, procedure.RegisterEntryId, upload,
-                r.User.UserId() ?? "", clock.GetUtcNow()).Id.ToString();
+                r.User.UserId() ?? "", clock.GetUtcNow()).ToString();
             return r.Trigger(procedure, WriteRightsTriggers.SubmitRequest, payload, null);
         }, saveFirst: true, r.Ct));
     }

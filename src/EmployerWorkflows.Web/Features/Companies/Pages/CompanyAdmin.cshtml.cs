@@ -1,4 +1,7 @@
+using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Web.Data;
+using EmployerWorkflows.Web.Features.Procedures;
+using EmployerWorkflows.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,10 +11,10 @@ namespace EmployerWorkflows.Web.Features.Companies.Pages;
 
 /// <summary>
 /// Company data (the codice fiscale shown, never editable) and organisational units, for administrators and
-/// agency staff. Every change goes through the same handlers as the API.
+/// agency staff. Every change goes through the same service as the API.
 /// </summary>
 [Authorize]
-public sealed class CompanyAdminModel(AppDbContext db, CompanyAccess access, TimeProvider clock) : PageModel
+public sealed class CompanyAdminModel(AppDbContext db, CompanyAccess access, CompanyAdministration administration) : PageModel
 {
     public Company Company { get; private set; } = null!;
     public CompanyForm Form { get; private set; } = new();
@@ -32,11 +35,10 @@ public sealed class CompanyAdminModel(AppDbContext db, CompanyAccess access, Tim
         Form = CompanyForm.From(Request.Form);
         Form.Values["codiceFiscale"] = Company.CodiceFiscale;
         db.ChangeTracker.Clear();
-        var outcome = Procedures.PageOutcome.Read(await CompaniesApi.UpdateAsync(id, new CompanyUpdate(Form.ToInput(withCodiceFiscale: false), version),
-            HttpContext, db, access, clock, ct));
+        var outcome = await administration.UpdateAsync(id, new CompanyUpdate(Form.ToInput(withCodiceFiscale: false), version), Actor(id), ct);
         if (!outcome.Succeeded)
         {
-            Errors = outcome.FieldErrors.Count > 0 ? outcome.FieldErrors : new Dictionary<string, string[]> { ["name"] = [outcome.Title ?? ""] };
+            Errors = outcome.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { ["name"] = [outcome.Message] };
             return Page();
         }
         Message = T("Dati dell'azienda salvati.", "Company data saved.");
@@ -44,22 +46,22 @@ public sealed class CompanyAdminModel(AppDbContext db, CompanyAccess access, Tim
     }
 
     public Task<IActionResult> OnPostAddUnitAsync(Guid id, string? name, string? code, CancellationToken ct) =>
-        UnitAsync(id, () => UnitsApi.CreateAsync(id, new UnitInput(name, code), HttpContext, db, access, clock, ct), T("Unità aggiunta.", "Unit added."), ct);
+        UnitAsync(id, () => administration.AddUnitAsync(id, new UnitInput(name, code), Actor(id), ct), T("Unità aggiunta.", "Unit added."), ct);
 
     public Task<IActionResult> OnPostRenameUnitAsync(Guid id, Guid unitId, string? name, string? code, CancellationToken ct) =>
-        UnitAsync(id, () => UnitsApi.RenameAsync(id, unitId, new UnitInput(name, code), HttpContext, db, access, clock, ct), T("Unità rinominata.", "Unit renamed."), ct);
+        UnitAsync(id, () => administration.RenameUnitAsync(id, unitId, new UnitInput(name, code), Actor(id), ct), T("Unità rinominata.", "Unit renamed."), ct);
 
     public Task<IActionResult> OnPostDeleteUnitAsync(Guid id, Guid unitId, CancellationToken ct) =>
-        UnitAsync(id, () => UnitsApi.DeleteAsync(id, unitId, HttpContext, db, access, clock, ct), T("Unità eliminata.", "Unit deleted."), ct);
+        UnitAsync(id, () => administration.DeleteUnitAsync(id, unitId, Actor(id), ct), T("Unità eliminata.", "Unit deleted."), ct);
 
-    private async Task<IActionResult> UnitAsync(Guid id, Func<Task<IResult>> change, string success, CancellationToken ct)
+    private async Task<IActionResult> UnitAsync(Guid id, Func<Task<Outcome<UnitView>>> change, string success, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refusal) return refusal;
         db.ChangeTracker.Clear();
-        var outcome = Procedures.PageOutcome.Read(await change());
+        var outcome = await change();
         if (!outcome.Succeeded)
         {
-            UnitError = outcome.FieldErrors.Values.SelectMany(m => m).FirstOrDefault() ?? outcome.Title;
+            UnitError = outcome.Errors?.ToDictionary().Values.SelectMany(m => m).FirstOrDefault() ?? outcome.Message;
             Form = CompanyForm.From(Company);
             return Page();
         }
@@ -75,6 +77,8 @@ public sealed class CompanyAdminModel(AppDbContext db, CompanyAccess access, Tim
         Company = await CompaniesApi.Load(db, id, ct);
         return null;
     }
+
+    private WorkflowActor Actor(Guid companyId) => WorkflowActors.From(User, companyId);
 
     public Procedures.Forms.TextFieldView Text(string key, string label, bool required = false, bool readOnly = false, string type = "text") =>
         new(key, label, Form[key], Errors, Required: required, ReadOnly: readOnly, Type: type);

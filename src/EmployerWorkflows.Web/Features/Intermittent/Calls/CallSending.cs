@@ -99,11 +99,10 @@ public sealed class CallSending(AppDbContext db, CallCommunications communicatio
             },
         };
         var email = renderer.Render(Template, language, model);
-        OutboxQueue.Enqueue(db, new OutboxMessage
+        OutgoingEmails.Enqueue(db, new OutgoingEmail(communication.EmployerEmail, email.Subject, email.TextBody, email.HtmlBody, language)
         {
-            To = communication.EmployerEmail, ToName = communication.EmployerName, Subject = email.Subject, TextBody = email.TextBody,
-            HtmlBody = email.HtmlBody, Language = language, CompanyId = registration.CompanyId, RecipientUserId = registration.UserId, Template = Template,
-            Attachments = [new OutboxAttachment { FileName = $"ricevuta-{communication.Number}.pdf", ContentType = "application/pdf", Content = communication.Receipt }],
+            ToName = communication.EmployerName, CompanyId = registration.CompanyId, RecipientUserId = registration.UserId, Template = Template,
+            Attachments = [new OutgoingAttachment($"ricevuta-{communication.Number}.pdf", "application/pdf", communication.Receipt)],
         }, now);
         JournalWriter.RecordOperation(db, actor, registration.CompanyId, communication.Type == CommunicationType.Invio ? "intermittent.send" : "intermittent.cancel",
             $"Communication {communication.Number} ({CallCommunications.TypeCode(communication.Type)}, {communication.Channel}) for {communication.EmployerCf} sent: " +

@@ -100,7 +100,7 @@ public sealed class ServiceRegistrations(AppDbContext db, IWorkflowEngine engine
         registration.InstanceId = started.InstanceId;
         db.Add(registration);
         foreach (var file in submission.Files)
-            InstanceDocuments.Add(db, started.InstanceId, company?.Id, file.Field, file.FileName, file.ContentType, file.Content, user.Id, now);
+            InstanceDocuments.Store(db, started.InstanceId, company?.Id, file.Field, file.FileName, file.ContentType, file.Content, user.Id, now);
         JournalWriter.RecordOperation(db, actor, company?.Id, "intermittent.register",
             $"Registration to intermittent-work calls as {variables["kind"]} submitted{(company is null ? "" : $" for {company.CodiceFiscale}")}.", now, started.InstanceId);
         await db.SaveChangesAsync(ct);

@@ -113,7 +113,7 @@ public sealed class RegisterModel(RegisterCompany register, UserManager<AppUser>
         }
         if (content is not null)
         {
-            InstanceDocuments.Add(db, view.InstanceId, view.CompanyId, "chamberExtract", Path.GetFileName(extract!.FileName), contentType!,
+            InstanceDocuments.Store(db, view.InstanceId, view.CompanyId, "chamberExtract", Path.GetFileName(extract!.FileName), contentType!,
                 content, actor.UserId, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
