@@ -14,7 +14,7 @@ public sealed class ReviewConfirmationTests(Chromium chromium) : BrowserScenario
         var company = await LoginAsync(LegalRepresentative);
         await CompanySteps.RegisterCompanyAsync(company);
         var reviewer = await LoginAsync(Reviewer);
-        await reviewer.GotoAsync("/inbox");
+        await reviewer.VisitAsync("/inbox");
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await CompanySteps.OpenReviewTaskAsync(reviewer);
 
@@ -22,6 +22,7 @@ public sealed class ReviewConfirmationTests(Chromium chromium) : BrowserScenario
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Reject", Exact = true }).ClickAsync();
         await Expect(reviewer.Locator("#confirm-step")).ToContainTextAsync("The procedure will move to «Rejected» and end there: this cannot be undone.");
         await Expect(reviewer.GetByLabel("Reason")).ToHaveValueAsync("The register number does not exist.");
+        await Accessibility.AssertAccessibleAsync(reviewer);
         await ScreenshotAsync(reviewer, "task-confirm-reject-en");
 
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Confirm: Reject" }).ClickAsync();
