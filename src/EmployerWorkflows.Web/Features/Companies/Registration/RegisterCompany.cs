@@ -75,7 +75,7 @@ public sealed class RegisterCompany(AppDbContext db, IWorkflowEngine engine, Tim
             var result = await engine.StartAsync(db, new StartWorkflow(DefinitionId, null, variables, company.Id.ToString(), company.Id, actor), ct);
             if (submittedBy == SubmitterRole.Delegate && delegation is not null)
             {
-                InstanceDocuments.Add(db, result.InstanceId, company.Id, SubmitterRole.DocumentName, SafeName(delegation.FileName),
+                InstanceDocuments.Store(db, result.InstanceId, company.Id, SubmitterRole.DocumentName, SafeName(delegation.FileName),
                     "application/pdf", delegation.Content, user.Id, now);
                 await db.SaveChangesAsync(ct);
             }
