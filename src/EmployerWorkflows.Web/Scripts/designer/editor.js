@@ -39,7 +39,7 @@ export function createEditor(parent, { doc, schema, label, onChecked, onCursor, 
     return errors.map((e) => ({ from: e.from, to: Math.max(e.to, e.from + 1), severity: "error", message: `${e.message} [${e.code}]`, source: e.path }));
   }, { delay: VALIDATION_DELAY_MS });
 
-  return new EditorView({
+  const view = new EditorView({
     doc,
     parent,
     extensions: [
@@ -61,6 +61,10 @@ export function createEditor(parent, { doc, schema, label, onChecked, onCursor, 
       }),
     ],
   });
+  // The scroll area must be reachable from the keyboard on its own: a long definition scrolls even where its text cannot take focus.
+  view.scrollDOM.tabIndex = 0;
+  view.scrollDOM.setAttribute("aria-label", label);
+  return view;
 }
 
 /** The schema's generic completion; it answers "nothing" with an empty array, which the editor takes for a broken result. */
