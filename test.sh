@@ -174,8 +174,10 @@ start_postgres
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
 set +e
-# --blame: should a test host crash, the report names the tests that were running.
+# --blame: should a test host crash, the report names the tests that were running; a test host that stays
+# busy for 15 minutes is stopped and counted as failed instead of stalling the whole run.
 dotnet test EmployerWorkflows.sln --nologo --verbosity quiet --tl:off --results-directory "$RESULTS_DIR" --blame \
+    --blame-hang-timeout 15m --blame-hang-dump-type none \
     --logger "trx;LogFilePrefix=results" --logger "console;verbosity=minimal" "$@"
 status=$?
 set -e

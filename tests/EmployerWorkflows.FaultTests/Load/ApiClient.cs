@@ -22,6 +22,7 @@ public sealed partial class ApiClient : IDisposable
     public const string Password = "Demo-Passw0rd!";
     private readonly HttpClient http;
     private string? token;
+    private string? signedInAs;
 
     private ApiClient(HttpClient http) => this.http = http;
 
@@ -57,6 +58,7 @@ public sealed partial class ApiClient : IDisposable
                     throw new InvalidOperationException($"Login of {codiceFiscale} answered {response.StatusCode}.");
                 var answer = await http.GetFromJsonAsync<JsonElement>("/api/antiforgery/token");
                 token = answer.GetProperty("token").GetString();
+                signedInAs = codiceFiscale;
                 return;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < until)
@@ -82,7 +84,8 @@ public sealed partial class ApiClient : IDisposable
             ["pec"] = $"pec{companyCf}@example.org",
             ["legalRepresentative"] = new JsonObject
             {
-                ["firstName"] = "Lucia", ["lastName"] = "Legale", ["codiceFiscale"] = "LGLRPP75H06A944H",
+                // The person registering is the company's legal representative (rule 33): no delegation document is needed.
+                ["firstName"] = "Lucia", ["lastName"] = "Legale", ["codiceFiscale"] = signedInAs ?? "LGLRPP75H06A944H",
             },
             ["types"] = new JsonArray(new JsonObject { ["type"] = "private-employer" }),
         },

@@ -25,18 +25,25 @@ public sealed class RegistrationLoad(Store store, Func<ApiClient> clients, Ledge
     /// <summary>A deadline sent with every integration request, or none to use the definition's delay.</summary>
     public DateTimeOffset? Deadline { get; set; }
 
+    private const int MaxRefusals = 50;
+
     /// <summary>Registers companies until <paramref name="stop"/> is cancelled or <paramref name="limit"/> are accepted.</summary>
     public async Task RegisterAsync(CancellationToken stop, int limit = int.MaxValue, string submitter = LegalRepresentative)
     {
         using var client = clients();
         await client.LogInAsync(submitter, Patience);
+        var refusals = 0;
         while (!stop.IsCancellationRequested && ledger.Registrations.Count < limit)
         {
             var cf = numbers.Next();
             var answer = await client.RegisterCompanyAsync(cf);
             ledger.Check(answer, $"registration of {cf}");
+            refusals = answer.Status is { } status && (int)status < 500 ? refusals + 1 : 0;
             if (answer.Accepted) ledger.Registrations.Add(cf);
-            else if (answer.Status is null) await Task.Delay(100, CancellationToken.None); // the node is down: let it come back
+            else if (refusals >= MaxRefusals)
+                // Refusals in a row are not a node coming back: repeating the same request would only spin.
+                throw new InvalidOperationException($"Registration of {cf} by {submitter} was refused: {(int)answer.Status!} {answer.Body}");
+            else await Task.Delay(100, CancellationToken.None); // the node is down or restarting: let it come back
         }
     }
 

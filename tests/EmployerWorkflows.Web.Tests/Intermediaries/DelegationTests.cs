@@ -69,7 +69,8 @@ public sealed class DelegationTests : DelegationScenario
             new { intermediaryCodiceFiscale = stranger.CodiceFiscale, scope = new[] { Intermittent }, expiresOn = Today.AddDays(10) }), HttpStatusCode.BadRequest);
 
         Assert.True(body.GetProperty("errors").TryGetProperty("intermediaryCodiceFiscale", out _));
-        Assert.Empty(await ReadAsync(await admin.GetAsync($"/api/companies/{companyId}/delegations"), HttpStatusCode.OK) is var l ? l.EnumerateArray() : default);
+        var delegations = await ReadAsync(await admin.GetAsync($"/api/companies/{companyId}/delegations"), HttpStatusCode.OK);
+        Assert.Empty(delegations.EnumerateArray());
     }
 
     [Fact]

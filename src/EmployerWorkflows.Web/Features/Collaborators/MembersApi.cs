@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using EmployerWorkflows.Runtime.Execution;
 using EmployerWorkflows.Web.Data;
@@ -66,69 +65,45 @@ public static class MembersApi
         if (rights is null) return TypedResults.NotFound();
         if (!rights.CanManage) return TypedResults.Forbid();
         var enabled = await enable.HandleAsync(companyId, input, rights, WorkflowActors.From(user, companyId), ct);
-        return Answer(enabled, member => TypedResults.Created($"/api/companies/{companyId}/members/{member.Id}", member));
+        return ManagerAnswers.Answer(enabled, member => TypedResults.Created($"/api/companies/{companyId}/members/{member.Id}", member));
     }
 
     /// <summary>A change to one person of the company, by someone who may manage it.</summary>
     public sealed record MemberRequest(Guid CompanyId, Guid MemberId, CompanyAccess Access, MemberActions Actions, ClaimsPrincipal User,
         CancellationToken Ct)
     {
-        /// <summary>404 when the caller has no rights at all (nothing says the company exists), 403 when they see it but may not manage it.</summary>
-        public async Task<bool?> MayManageAsync() => await Access.ForAsync(User, CompanyId, Ct) is { } rights ? rights.CanManage : null;
-
         public WorkflowActor Actor => WorkflowActors.From(User, CompanyId);
     }
 
     public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> ReplaceProfilesAsync(
         [AsParameters] MemberRequest r, [FromBody] ProfilesUpdate input) =>
-        ForManagerAsync(r,
+        r.Access.ForManagerAsync(r.User, r.CompanyId,
             () => r.Actions.UpdateProfilesAsync(r.CompanyId, r.MemberId, input, r.Actor, r.Ct),
-            c => TypedResults.Ok(c.Member));
+            c => TypedResults.Ok(c.Member), r.Ct);
 
     public static Task<Results<Ok<WorkflowResult>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RecordEndOfRelationshipAsync(
         [AsParameters] MemberRequest r, [FromBody] EndOfRelationship input) =>
-        ForManagerAsync(r,
+        r.Access.ForManagerAsync(r.User, r.CompanyId,
             () => r.Actions.EndRelationshipAsync(r.CompanyId, r.MemberId, input.EndedOn, r.Actor, r.Ct),
-            c => TypedResults.Ok(c.Procedure!));
+            c => TypedResults.Ok(c.Procedure!), r.Ct);
 
     public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RevokeAsync(
         [AsParameters] MemberRequest r) =>
-        ForManagerAsync(r,
+        r.Access.ForManagerAsync(r.User, r.CompanyId,
             () => r.Actions.RevokeAsync(r.CompanyId, r.MemberId, r.Actor, r.Ct),
-            c => TypedResults.Ok(c.Member));
+            c => TypedResults.Ok(c.Member), r.Ct);
 
     public static Task<Results<Ok<WorkflowResult>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RoleChangeAsync(
         [AsParameters] MemberRequest r, [FromBody] RoleChange input, UserManager<AppUser> users) =>
-        ForManagerAsync(r,
+        r.Access.ForManagerAsync(r.User, r.CompanyId,
             async () => await r.Actions.ChangeRoleAsync(r.CompanyId, r.MemberId, input.Description, (await users.GetUserAsync(r.User))!, r.Actor, r.Ct),
-            c => TypedResults.Ok(c.Procedure!));
+            c => TypedResults.Ok(c.Procedure!), r.Ct);
 
     public static Task<Results<Ok<MemberView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> ReportStolenCredentialsAsync(
         [AsParameters] MemberRequest r, UserManager<AppUser> users) =>
-        ForManagerAsync(r,
+        r.Access.ForManagerAsync(r.User, r.CompanyId,
             async () => await r.Actions.ReportStolenCredentialsAsync(r.CompanyId, r.MemberId, (await users.GetUserAsync(r.User))!, r.Actor, r.Ct),
-            c => TypedResults.Ok(c.Member));
-
-    /// <summary>Runs a member action for someone who may manage the company: 404 when they have no rights there, 403 when they only see it.</summary>
-    private static async Task<Results<TOk, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> ForManagerAsync<T, TOk>(MemberRequest r,
-        Func<Task<Outcome<T>>> act, Func<T, TOk> ok) where TOk : IResult =>
-        await r.MayManageAsync() switch
-        {
-            null => TypedResults.NotFound(),
-            false => TypedResults.Forbid(),
-            true => Answer(await act(), ok),
-        };
-
-    /// <summary>A member action's outcome as the endpoint's typed answer: the outcome decides 404, 400 or the refusal's status.</summary>
-    private static Results<TOk, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult> Answer<T, TOk>(Outcome<T> outcome, Func<T, TOk> ok)
-        where TOk : IResult =>
-        outcome.ToHttp(ok).Result switch
-        {
-            TOk done => done,
-            ValidationProblem invalid => invalid,
-            ProblemHttpResult refused => refused,
-            var other => throw new UnreachableException($"An outcome answered {other.GetType().Name}."),
-        };
+            c => TypedResults.Ok(c.Member), r.Ct);
 }
 
 public sealed record EndOfRelationship(DateOnly? EndedOn);
