@@ -58,7 +58,10 @@ public sealed class ScriptBombTests : IDisposable
     // print a billion lines.
     private const string Template = "subject: Avviso\n---\n{% for i in (1..count) %}riga {{ i }}\n{% endfor %}";
 
-    private readonly AppFactory app = AppFactory.OnSqlite();
+    // A wall-clock budget far above what the bombs need: on a busy machine the default 250 ms could end a deep
+    // recursion or a huge allocation as a time-out first, and each test is about the limit that names its bomb.
+    // The endless loop still ends on the statement budget, whose message names the loop as well.
+    private readonly AppFactory app = AppFactory.OnSqlite().WithSetting("ScriptLimits:Expressions:TimeoutMs", "30000");
 
     public void Dispose() => app.Dispose();
 
